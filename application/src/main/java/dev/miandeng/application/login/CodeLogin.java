@@ -1,0 +1,85 @@
+package dev.miandeng.application.login;
+
+import dev.miandeng.domain.identity.AuthCenterMisconfiguredException;
+import dev.miandeng.domain.identity.AuthCenterUnavailableException;
+import dev.miandeng.domain.identity.CodeGrant;
+import dev.miandeng.domain.identity.CodeRefusedException;
+import dev.miandeng.domain.identity.IdentityLookup;
+import dev.miandeng.domain.identity.TenantAllowList;
+import dev.miandeng.domain.identity.UserNotAllowedException;
+import dev.miandeng.domain.identity.VerifiedIdentity;
+import dev.miandeng.domain.login.ReturnPath;
+import dev.miandeng.domain.session.Session;
+import dev.miandeng.domain.session.SessionPolicy;
+import dev.miandeng.domain.session.SessionToken;
+import dev.miandeng.domain.session.Sessions;
+import dev.miandeng.domain.store.StoreUnavailableException;
+import dev.miandeng.domain.user.User;
+import dev.miandeng.domain.user.Users;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The steps every login shares, whichever way the code came: exchange it, check the tenant, record
+ * the user, end the old session and open a new one. Both login use cases delegate here so the rules
+ * live once.
+ */
+public final class CodeLogin {
+
+  private final IdentityLookup identityLookup;
+  private final Users users;
+  private final Sessions sessions;
+  private final TenantAllowList tenants;
+  private final SessionPolicy policy;
+  private final Clock clock;
+  private final SecureRandom random;
+
+  public CodeLogin(
+      IdentityLookup identityLookup,
+      Users users,
+      Sessions sessions,
+      TenantAllowList tenants,
+      SessionPolicy policy,
+      Clock clock,
+      SecureRandom random) {
+    this.identityLookup = Objects.requireNonNull(identityLookup, "identityLookup");
+    this.users = Objects.requireNonNull(users, "users");
+    this.sessions = Objects.requireNonNull(sessions, "sessions");
+    this.tenants = Objects.requireNonNull(tenants, "tenants");
+    this.policy = Objects.requireNonNull(policy, "policy");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.random = Objects.requireNonNull(random, "random");
+  }
+
+  LoginResult logIn(CodeGrant grant, ReturnPath returnPath, Optional<SessionToken> previous) {
+    VerifiedIdentity verified;
+    try {
+      verified = identityLookup.identify(grant);
+    } catch (CodeRefusedException e) {
+      return new LoginResult.CodeRefused();
+    } catch (UserNotAllowedException e) {
+      return new LoginResult.UserNotAllowed(e.getMessage());
+    } catch (AuthCenterUnavailableException e) {
+      return new LoginResult.AuthCenterUnavailable(e.retryAfter());
+    } catch (AuthCenterMisconfiguredException e) {
+      return new LoginResult.Misconfigured(e.getMessage());
+    }
+    if (!tenants.allows(verified.identity().tenantKey())) {
+      return new LoginResult.TenantNotAllowed();
+    }
+    try {
+      Instant now = clock.instant();
+      User user = users.recordLogin(verified.identity(), verified.profile(), now);
+      // SEC-03: the session the browser had before is over; the login gets a fresh id.
+      previous.ifPresent(token -> sessions.delete(token.hash()));
+      SessionToken token = SessionToken.generate(random);
+      sessions.save(Session.start(token.hash(), user.id(), now, policy));
+      return new LoginResult.LoggedIn(user, token, returnPath);
+    } catch (StoreUnavailableException e) {
+      return new LoginResult.StoreUnavailable();
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package dev.miandeng.application.session;
+
+import dev.miandeng.domain.session.Session;
+import dev.miandeng.domain.session.SessionPolicy;
+import dev.miandeng.domain.session.SessionToken;
+import dev.miandeng.domain.session.Sessions;
+import dev.miandeng.domain.store.StoreUnavailableException;
+import dev.miandeng.domain.user.Users;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Resolves a session token to its user, enforcing idle and absolute expiry (SEC-07, SEC-08) and
+ * writing "last seen" at most once per interval (REL-09).
+ */
+public final class CurrentUserService implements CurrentUserUseCase {
+
+  private final Sessions sessions;
+  private final Users users;
+  private final SessionPolicy policy;
+  private final Clock clock;
+
+  public CurrentUserService(Sessions sessions, Users users, SessionPolicy policy, Clock clock) {
+    this.sessions = Objects.requireNonNull(sessions, "sessions");
+    this.users = Objects.requireNonNull(users, "users");
+    this.policy = Objects.requireNonNull(policy, "policy");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  @Override
+  public Result current(SessionToken token) {
+    Instant now = clock.instant();
+    try {
+      Optional<Session> found = sessions.find(token.hash());
+      if (found.isEmpty()) {
+        return new Anonymous();
+      }
+      Session session = found.get();
+      if (!session.isValidAt(now, policy)) {
+        sessions.delete(session.id());
+        return new Anonymous();
+      }
+      if (session.needsTouchAt(now, policy)) {
+        session = session.touchedAt(now);
+        sessions.touch(session.id(), now);
+      }
+      Session current = session;
+      return users
+          .findById(session.userId())
+          .<Result>map(user -> new Authenticated(user, current))
+          .orElseGet(Anonymous::new);
+    } catch (StoreUnavailableException e) {
+      return new StoreUnavailable();
+    }
+  }
+}

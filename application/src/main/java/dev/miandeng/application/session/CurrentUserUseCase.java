@@ -1,0 +1,26 @@
+package dev.miandeng.application.session;
+
+import dev.miandeng.domain.session.Session;
+import dev.miandeng.domain.session.SessionToken;
+import dev.miandeng.domain.user.User;
+import java.util.Objects;
+
+/** Driving port: who holds this session token, if anyone. The hot path of every request. */
+public interface CurrentUserUseCase {
+
+  Result current(SessionToken token);
+
+  sealed interface Result {}
+
+  record Authenticated(User user, Session session) implements Result {
+    public Authenticated {
+      Objects.requireNonNull(user, "user");
+      Objects.requireNonNull(session, "session");
+    }
+  }
+
+  /** No such session, or it is over: the same answer either way (SEC-02). */
+  record Anonymous() implements Result {}
+
+  record StoreUnavailable() implements Result {}
+}

@@ -1,0 +1,29 @@
+package dev.miandeng.domain.identity;
+
+import java.net.URI;
+
+/**
+ * Driven port: turns a one-time code into a verified identity, and says where a browser goes to
+ * obtain such a code. Implementations talk to an identity provider (Feishu's auth center in
+ * production, a simulator in tests); the core never learns which.
+ */
+public interface IdentityLookup {
+
+  /**
+   * Exchanges the code (exactly once: a code is single use) and returns who it belongs to.
+   *
+   * @throws CodeRefusedException the code is unknown, used or expired: ask for a fresh one
+   * @throws UserNotAllowedException the person may not use this app
+   * @throws AuthCenterUnavailableException the provider cannot be reached or is overloaded
+   * @throws AuthCenterMisconfiguredException the app's own credentials or settings are wrong
+   */
+  VerifiedIdentity identify(CodeGrant grant);
+
+  /**
+   * The URL of the provider's authorize page for a browser login.
+   *
+   * @param state the one-time state that the callback must bring back
+   * @param verifier the PKCE verifier whose S256 challenge goes into the URL
+   */
+  URI authorizeUrl(String state, PkceVerifier verifier);
+}

@@ -1,0 +1,53 @@
+package dev.miandeng.domain.session;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The secret a browser holds for its session: 256 bits from {@link SecureRandom}, base64url, 43
+ * characters (SEC-01). Only its {@link #hash()} is stored or compared (SEC-12); the raw value never
+ * leaves the cookie and is never printed.
+ */
+public record SessionToken(String value) {
+
+  private static final int BYTES = 32;
+  private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{43}");
+  private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+
+  public SessionToken {
+    Objects.requireNonNull(value, "value");
+    if (!SHAPE.matcher(value).matches()) {
+      throw new IllegalArgumentException("a session token is 43 base64url characters");
+    }
+  }
+
+  public static SessionToken generate(SecureRandom random) {
+    byte[] bytes = new byte[BYTES];
+    random.nextBytes(bytes);
+    return new SessionToken(BASE64URL.encodeToString(bytes));
+  }
+
+  /**
+   * Reads a token from untrusted input (a cookie). Anything that is not exactly a token's shape is
+   * no token at all, so a malformed cookie makes a request anonymous and never an error (SEC-11).
+   */
+  public static Optional<SessionToken> parse(String raw) {
+    if (raw == null || raw.length() != 43 || !SHAPE.matcher(raw).matches()) {
+      return Optional.empty();
+    }
+    return Optional.of(new SessionToken(raw));
+  }
+
+  public SessionTokenHash hash() {
+    return SessionTokenHash.of(value.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  @Override
+  public String toString() {
+    return "SessionToken[***]";
+  }
+}
