@@ -14,7 +14,9 @@ public interface StartBrowserLoginUseCase {
 
   sealed interface Result {}
 
-  /** Send the browser to {@code authorizeUrl}; bind {@code state} to it (a cookie) for the callback. */
+  /**
+   * Send the browser to {@code authorizeUrl}; bind {@code state} to it (a cookie) for the callback.
+   */
   record Started(URI authorizeUrl, LoginState state) implements Result {
     public Started {
       Objects.requireNonNull(authorizeUrl, "authorizeUrl");

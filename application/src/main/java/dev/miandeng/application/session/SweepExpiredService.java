@@ -8,7 +8,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 
-/** Drops expired rows so the stores stay small; correctness never depends on it (expiry is checked). */
+/**
+ * Drops expired rows so the stores stay small; correctness never depends on it (expiry is checked).
+ */
 public final class SweepExpiredService implements SweepExpiredUseCase {
 
   private final Sessions sessions;

@@ -4,8 +4,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Who a person is at the identity provider. The account key is {@code tenantKey + openId}: names and
- * e-mail addresses are imported by admins and unverified, so they never identify anyone (SEC-22).
+ * Who a person is at the identity provider. The account key is {@code tenantKey + openId}: names
+ * and e-mail addresses are imported by admins and unverified, so they never identify anyone
+ * (SEC-22).
  *
  * @param tenantKey the organisation (tenant) the person belongs to
  * @param openId the person's id for this app

@@ -1,6 +1,8 @@
 package dev.miandeng.domain.identity;
 
-/** Everything {@link IdentityLookup} may throw; adapters translate their own failures into these. */
+/**
+ * Everything {@link IdentityLookup} may throw; adapters translate their own failures into these.
+ */
 public abstract sealed class IdentityLookupException extends RuntimeException
     permits CodeRefusedException,
         UserNotAllowedException,

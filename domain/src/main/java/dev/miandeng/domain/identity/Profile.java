@@ -21,7 +21,9 @@ public record Profile(String name, String englishName, String avatarUrl, Optiona
     name = Text.requireText(name, "name", MAX_NAME);
     englishName = Text.requireText(englishName, "englishName", MAX_NAME);
     avatarUrl = Text.requireText(avatarUrl, "avatarUrl", MAX_URL);
-    if (!avatarUrl.isEmpty() && !avatarUrl.startsWith("https://") && !avatarUrl.startsWith("http://")) {
+    if (!avatarUrl.isEmpty()
+        && !avatarUrl.startsWith("https://")
+        && !avatarUrl.startsWith("http://")) {
       throw new IllegalArgumentException("avatarUrl must be an http(s) URL");
     }
     Objects.requireNonNull(email, "email");

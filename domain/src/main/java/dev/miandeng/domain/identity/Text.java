@@ -2,7 +2,9 @@ package dev.miandeng.domain.identity;
 
 import java.util.Objects;
 
-/** Validation shared by the identity records; package-private so it stays an implementation detail. */
+/**
+ * Validation shared by the identity records; package-private so it stays an implementation detail.
+ */
 final class Text {
 
   private Text() {}
@@ -22,7 +24,9 @@ final class Text {
     return value;
   }
 
-  /** Free text such as a display name: kept verbatim (output encoding is the page's job), bounded. */
+  /**
+   * Free text such as a display name: kept verbatim (output encoding is the page's job), bounded.
+   */
   static String requireText(String value, String name, int maxLength) {
     Objects.requireNonNull(value, name);
     if (value.length() > maxLength) {

@@ -7,8 +7,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * A one-time value that ties a login's end to its start: the OAuth {@code state} of a browser login,
- * or the nonce a page must send back with a client code. 256 random bits, base64url (SEC-14, SEC-17).
+ * A one-time value that ties a login's end to its start: the OAuth {@code state} of a browser
+ * login, or the nonce a page must send back with a client code. 256 random bits, base64url (SEC-14,
+ * SEC-17).
  */
 public record LoginState(String value) {
 

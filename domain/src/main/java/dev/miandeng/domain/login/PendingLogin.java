@@ -46,7 +46,8 @@ public record PendingLogin(
 
   private static Duration cap(Duration ttl) {
     if (ttl.isZero() || ttl.isNegative() || ttl.compareTo(MAX_TTL) > 0) {
-      throw new IllegalArgumentException("a pending login lives more than 0 and at most 10 minutes");
+      throw new IllegalArgumentException(
+          "a pending login lives more than 0 and at most 10 minutes");
     }
     return ttl;
   }

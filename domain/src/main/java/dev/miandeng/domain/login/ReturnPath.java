@@ -10,16 +10,17 @@ import java.util.regex.Pattern;
  */
 public record ReturnPath(String value) {
 
-  public static final ReturnPath HOME = new ReturnPath("/");
-
   private static final int MAX_LENGTH = 1024;
 
   /**
-   * One leading slash, then no second slash or backslash right after it; printable ASCII only, and no
-   * backslash anywhere (browsers treat it as a slash). Percent-encoding is allowed after the first
-   * character: the browser does not decode it before resolving the origin.
+   * One leading slash, then no second slash or backslash right after it; printable ASCII only, and
+   * no backslash anywhere (browsers treat it as a slash). Percent-encoding is allowed after the
+   * first character: the browser does not decode it before resolving the origin.
    */
   private static final Pattern SAFE = Pattern.compile("/(?![/\\\\])[\\x21-\\x7E&&[^\\\\]]*");
+
+  /** Declared after the pattern it is checked against: static fields initialise in order. */
+  public static final ReturnPath HOME = new ReturnPath("/");
 
   public ReturnPath {
     Objects.requireNonNull(value, "value");

@@ -23,16 +23,20 @@ public record Session(
     Objects.requireNonNull(lastSeenAt, "lastSeenAt");
     Objects.requireNonNull(expiresAt, "expiresAt");
     if (lastSeenAt.isBefore(createdAt) || !expiresAt.isAfter(createdAt)) {
-      throw new IllegalArgumentException("a session must satisfy created <= lastSeen, created < expires");
+      throw new IllegalArgumentException(
+          "a session must satisfy created <= lastSeen, created < expires");
     }
   }
 
   /** A fresh session for a login at {@code now}. */
-  public static Session start(SessionTokenHash id, UserId userId, Instant now, SessionPolicy policy) {
+  public static Session start(
+      SessionTokenHash id, UserId userId, Instant now, SessionPolicy policy) {
     return new Session(id, userId, now, now, now.plus(policy.absoluteLifetime()));
   }
 
-  /** Valid while neither the idle timeout (SEC-07) nor the absolute lifetime (SEC-08) has passed. */
+  /**
+   * Valid while neither the idle timeout (SEC-07) nor the absolute lifetime (SEC-08) has passed.
+   */
   public boolean isValidAt(Instant now, SessionPolicy policy) {
     return now.isBefore(expiresAt) && now.isBefore(lastSeenAt.plus(policy.idleTimeout()));
   }

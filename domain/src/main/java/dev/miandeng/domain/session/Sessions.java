@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * Driven port: the open sessions, keyed by token hash. All methods may throw {@link
- * dev.miandeng.domain.store.StoreUnavailableException}. Expiry rules live in {@link Session}; a store
- * may drop expired rows at any time, and must never return a session that was deleted.
+ * dev.miandeng.domain.store.StoreUnavailableException}. Expiry rules live in {@link Session}; a
+ * store may drop expired rows at any time, and must never return a session that was deleted.
  */
 public interface Sessions {
 

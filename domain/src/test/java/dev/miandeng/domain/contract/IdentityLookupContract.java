@@ -48,13 +48,15 @@ public abstract class IdentityLookupContract {
 
   @Test
   void aCodeThatWasNeverIssuedIsRefused() {
-    CodeGrant forged = new CodeGrant.FromClient(new AuthorizationCode("never-issued-0123456789abcdef"));
+    CodeGrant forged =
+        new CodeGrant.FromClient(new AuthorizationCode("never-issued-0123456789abcdef"));
 
     assertThatThrownBy(() -> lookup().identify(forged)).isInstanceOf(CodeRefusedException.class);
   }
 
   @Test
-  @DisplayName("SEC-17 SEC-18 the authorize URL carries the state and the S256 challenge, never the verifier")
+  @DisplayName(
+      "SEC-17 SEC-18 the authorize URL carries the state and the S256 challenge, never the verifier")
   void theAuthorizeUrlCarriesStateAndChallenge() {
     PkceVerifier verifier = PkceVerifier.generate(RANDOM);
     String state = "state-" + Long.toHexString(RANDOM.nextLong());

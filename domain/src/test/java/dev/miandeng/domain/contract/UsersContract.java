@@ -61,7 +61,8 @@ public abstract class UsersContract {
   }
 
   @Test
-  @DisplayName("SEC-22 the account key is tenant + open id: one open id in two tenants is two users")
+  @DisplayName(
+      "SEC-22 the account key is tenant + open id: one open id in two tenants is two users")
   void accountKeyIncludesTheTenant() {
     User inAcme = users().recordLogin(identity("tenant-a", "ou_same"), profileOf("A"), T0);
     User inGlobex = users().recordLogin(identity("tenant-b", "ou_same"), profileOf("B"), T0);
@@ -96,9 +97,12 @@ public abstract class UsersContract {
     AtomicInteger n = new AtomicInteger();
 
     List<User> results =
-        Concurrently.run(20, () -> users().recordLogin(carol, profileOf("Carol " + n.incrementAndGet()), T0));
+        Concurrently.run(
+            20, () -> users().recordLogin(carol, profileOf("Carol " + n.incrementAndGet()), T0));
 
     assertThat(results).extracting(User::id).containsOnly(results.getFirst().id());
-    assertThat(users().findByAccountKey(carol.accountKey())).map(User::id).contains(results.getFirst().id());
+    assertThat(users().findByAccountKey(carol.accountKey()))
+        .map(User::id)
+        .contains(results.getFirst().id());
   }
 }

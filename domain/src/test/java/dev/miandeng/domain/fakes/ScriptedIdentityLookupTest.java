@@ -10,7 +10,8 @@ import dev.miandeng.domain.identity.VerifiedIdentity;
 class ScriptedIdentityLookupTest extends IdentityLookupContract {
 
   private final ScriptedIdentityLookup lookup = new ScriptedIdentityLookup();
-  private final VerifiedIdentity alice = new VerifiedIdentity(People.alice(), People.aliceProfile());
+  private final VerifiedIdentity alice =
+      new VerifiedIdentity(People.alice(), People.aliceProfile());
 
   @Override
   protected IdentityLookup lookup() {

@@ -14,7 +14,8 @@ class ValuesTest {
   @ParameterizedTest
   @ValueSource(strings = {"", "has space", "semi;colon", "quote'", "<script>", "tab\t", "ünïcode"})
   void authorizationCodesHaveAStrictShape(String raw) {
-    assertThatThrownBy(() -> new AuthorizationCode(raw)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new AuthorizationCode(raw))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -27,7 +28,8 @@ class ValuesTest {
   @Test
   @DisplayName("SEC-23 a code never prints its value")
   void codesDoNotPrint() {
-    assertThat(new AuthorizationCode("secret-code_123").toString()).doesNotContain("secret-code_123");
+    assertThat(new AuthorizationCode("secret-code_123").toString())
+        .doesNotContain("secret-code_123");
   }
 
   @Test

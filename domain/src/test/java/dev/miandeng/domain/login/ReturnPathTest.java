@@ -37,7 +37,8 @@ class ReturnPathTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/", "/reports", "/reports?week=3&tab=a#top", "/a/b/c", "/%2F%2Fstill-our-path"})
+  @ValueSource(
+      strings = {"/", "/reports", "/reports?week=3&tab=a#top", "/a/b/c", "/%2F%2Fstill-our-path"})
   @DisplayName("SEC-21 same-origin relative paths are kept")
   void safePathsAreKept(String raw) {
     assertThat(ReturnPath.parseOrHome(raw).value()).isEqualTo(raw);

@@ -89,7 +89,7 @@ class SessionTokenTest {
 
   @Test
   void theConstructorRejectsWhatParseRejects() {
-    assertThatThrownBy(() -> new SessionToken("short")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new SessionToken("short"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
-
 }

@@ -1,0 +1,62 @@
+package dev.miandeng.application;
+
+import dev.miandeng.adapter.persistence.memory.InMemoryLoginStates;
+import dev.miandeng.adapter.persistence.memory.InMemorySessions;
+import dev.miandeng.adapter.persistence.memory.InMemoryUsers;
+import dev.miandeng.application.login.CodeLogin;
+import dev.miandeng.application.login.CompleteBrowserLoginService;
+import dev.miandeng.application.login.IssueLoginNonceService;
+import dev.miandeng.application.login.LogInWithCodeService;
+import dev.miandeng.application.login.StartBrowserLoginService;
+import dev.miandeng.application.session.CurrentUserService;
+import dev.miandeng.application.session.LogOutEverywhereService;
+import dev.miandeng.application.session.LogOutService;
+import dev.miandeng.application.session.SweepExpiredService;
+import dev.miandeng.domain.fakes.ScriptedIdentityLookup;
+import dev.miandeng.domain.fixtures.MutableClock;
+import dev.miandeng.domain.identity.TenantAllowList;
+import dev.miandeng.domain.session.SessionPolicy;
+import java.security.SecureRandom;
+import java.time.Duration;
+
+/**
+ * The whole core wired as the composition root wires it, over the in-memory stores and a scripted
+ * identity provider, with a clock the test moves. One instance per test.
+ */
+final class Core {
+
+  static final Duration LOGIN_TTL = Duration.ofMinutes(10);
+
+  final MutableClock clock = new MutableClock();
+  final SessionPolicy policy = SessionPolicy.DEFAULT;
+  final ScriptedIdentityLookup provider = new ScriptedIdentityLookup();
+  final InMemoryUsers users = new InMemoryUsers();
+  final InMemorySessions sessions = new InMemorySessions();
+  final InMemoryLoginStates loginStates = new InMemoryLoginStates();
+  final LogInWithCodeService logInWithCode;
+  final IssueLoginNonceService issueNonce;
+  final StartBrowserLoginService startBrowserLogin;
+  final CompleteBrowserLoginService completeBrowserLogin;
+  final CurrentUserService currentUser;
+  final LogOutService logOut;
+  final LogOutEverywhereService logOutEverywhere;
+  final SweepExpiredService sweep;
+
+  Core() {
+    this(TenantAllowList.ANY);
+  }
+
+  Core(TenantAllowList tenants) {
+    SecureRandom random = new SecureRandom();
+    CodeLogin codeLogin = new CodeLogin(provider, users, sessions, tenants, policy, clock, random);
+    logInWithCode = new LogInWithCodeService(codeLogin, loginStates, clock);
+    issueNonce = new IssueLoginNonceService(loginStates, LOGIN_TTL, clock, random);
+    startBrowserLogin =
+        new StartBrowserLoginService(provider, loginStates, LOGIN_TTL, clock, random);
+    completeBrowserLogin = new CompleteBrowserLoginService(codeLogin, loginStates, clock);
+    currentUser = new CurrentUserService(sessions, users, policy, clock);
+    logOut = new LogOutService(sessions);
+    logOutEverywhere = new LogOutEverywhereService(sessions);
+    sweep = new SweepExpiredService(sessions, loginStates, policy, clock);
+  }
+}

@@ -1,0 +1,195 @@
+package dev.miandeng.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.miandeng.application.login.IssueLoginNonceUseCase;
+import dev.miandeng.application.login.LogInWithCodeUseCase;
+import dev.miandeng.application.login.LoginResult;
+import dev.miandeng.application.login.StartBrowserLoginUseCase;
+import dev.miandeng.application.session.CurrentUserUseCase;
+import dev.miandeng.domain.fixtures.Concurrently;
+import dev.miandeng.domain.fixtures.People;
+import dev.miandeng.domain.identity.AuthCenterMisconfiguredException;
+import dev.miandeng.domain.identity.AuthCenterUnavailableException;
+import dev.miandeng.domain.identity.CodeGrant;
+import dev.miandeng.domain.identity.Identity;
+import dev.miandeng.domain.identity.TenantAllowList;
+import dev.miandeng.domain.identity.UserNotAllowedException;
+import dev.miandeng.domain.identity.VerifiedIdentity;
+import dev.miandeng.domain.login.LoginState;
+import dev.miandeng.domain.session.SessionToken;
+import dev.miandeng.domain.user.User;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class LogInWithCodeTest {
+
+  private final Core core = new Core();
+  private final VerifiedIdentity alice =
+      new VerifiedIdentity(People.alice(), People.aliceProfile());
+
+  private LoginState nonce() {
+    return ((IssueLoginNonceUseCase.Issued) core.issueNonce.issue()).nonce();
+  }
+
+  private LoginResult logIn(CodeGrant.FromClient grant, Optional<SessionToken> previous) {
+    return core.logInWithCode.logIn(
+        new LogInWithCodeUseCase.Command(grant.code(), nonce(), previous));
+  }
+
+  private LoginResult.LoggedIn logInAlice() {
+    return (LoginResult.LoggedIn) logIn(core.provider.issueClientCode(alice), Optional.empty());
+  }
+
+  @Test
+  void aClientCodeWithAnIssuedNonceLogsIn() {
+    LoginResult.LoggedIn result = logInAlice();
+
+    assertThat(result.user().identity()).isEqualTo(alice.identity());
+    assertThat(result.user().profile()).isEqualTo(alice.profile());
+    assertThat(core.currentUser.current(result.token()))
+        .isInstanceOfSatisfying(
+            CurrentUserUseCase.Authenticated.class,
+            a -> assertThat(a.user().id()).isEqualTo(result.user().id()));
+  }
+
+  @Test
+  @DisplayName("SEC-14 a code without a nonce this server issued is refused before any exchange")
+  void aForeignNonceIsRefused() {
+    CodeGrant.FromClient grant = core.provider.issueClientCode(alice);
+    LoginState forged = LoginState.generate(new SecureRandom());
+
+    LoginResult result =
+        core.logInWithCode.logIn(
+            new LogInWithCodeUseCase.Command(grant.code(), forged, Optional.empty()));
+
+    assertThat(result).isInstanceOf(LoginResult.StateRejected.class);
+    assertThat(core.provider.exchanges()).isZero();
+  }
+
+  @Test
+  @DisplayName("SEC-14 a nonce is single use")
+  void aNonceIsSingleUse() {
+    LoginState nonce = nonce();
+    core.logInWithCode.logIn(
+        new LogInWithCodeUseCase.Command(
+            core.provider.issueClientCode(alice).code(), nonce, Optional.empty()));
+
+    LoginResult again =
+        core.logInWithCode.logIn(
+            new LogInWithCodeUseCase.Command(
+                core.provider.issueClientCode(alice).code(), nonce, Optional.empty()));
+
+    assertThat(again).isInstanceOf(LoginResult.StateRejected.class);
+  }
+
+  @Test
+  @DisplayName("SEC-14 SEC-17 an expired nonce is refused")
+  void anExpiredNonceIsRefused() {
+    LoginState nonce = nonce();
+    core.clock.advance(Core.LOGIN_TTL);
+
+    LoginResult result =
+        core.logInWithCode.logIn(
+            new LogInWithCodeUseCase.Command(
+                core.provider.issueClientCode(alice).code(), nonce, Optional.empty()));
+
+    assertThat(result).isInstanceOf(LoginResult.StateRejected.class);
+  }
+
+  @Test
+  @DisplayName("SEC-14 a browser login's state cannot stand in for a client nonce")
+  void aBrowserStateIsNoNonce() {
+    var started = (StartBrowserLoginUseCase.Started) core.startBrowserLogin.start("/");
+
+    LoginResult result =
+        core.logInWithCode.logIn(
+            new LogInWithCodeUseCase.Command(
+                core.provider.issueClientCode(alice).code(), started.state(), Optional.empty()));
+
+    assertThat(result).isInstanceOf(LoginResult.StateRejected.class);
+  }
+
+  @Test
+  @DisplayName("SEC-03 every login gets a new session id, and the one held before it is dead")
+  void loginReplacesThePreviousSession() {
+    LoginResult.LoggedIn first = logInAlice();
+
+    var second =
+        (LoginResult.LoggedIn)
+            logIn(core.provider.issueClientCode(alice), Optional.of(first.token()));
+
+    assertThat(second.token()).isNotEqualTo(first.token());
+    assertThat(core.currentUser.current(first.token()))
+        .isInstanceOf(CurrentUserUseCase.Anonymous.class);
+    assertThat(core.currentUser.current(second.token()))
+        .isInstanceOf(CurrentUserUseCase.Authenticated.class);
+  }
+
+  @Test
+  void aUsedCodeIsRefused() {
+    CodeGrant.FromClient grant = core.provider.issueClientCode(alice);
+    logIn(grant, Optional.empty());
+
+    assertThat(logIn(grant, Optional.empty())).isInstanceOf(LoginResult.CodeRefused.class);
+  }
+
+  @Test
+  void providerFailuresBecomeResults() {
+    core.provider.failWith(new UserNotAllowedException("resigned"));
+    assertThat(logIn(core.provider.issueClientCode(alice), Optional.empty()))
+        .isEqualTo(new LoginResult.UserNotAllowed("resigned"));
+
+    core.provider.failWith(
+        new AuthCenterUnavailableException(
+            "rate limited", Optional.of(Duration.ofSeconds(7)), null));
+    assertThat(logIn(core.provider.issueClientCode(alice), Optional.empty()))
+        .isEqualTo(new LoginResult.AuthCenterUnavailable(Optional.of(Duration.ofSeconds(7))));
+
+    core.provider.failWith(new AuthCenterMisconfiguredException("check FEISHU_APP_SECRET"));
+    assertThat(logIn(core.provider.issueClientCode(alice), Optional.empty()))
+        .isEqualTo(new LoginResult.Misconfigured("check FEISHU_APP_SECRET"));
+    assertThat(
+            core.sessions.deleteExpired(core.clock.instant().plus(Duration.ofDays(1)), core.policy))
+        .as("no failed login opened a session")
+        .isZero();
+  }
+
+  @Test
+  @DisplayName("SEC-22 a tenant outside the allow-list is refused and gets no session")
+  void tenantsOutsideTheAllowListAreRefused() {
+    Core strict = new Core(new TenantAllowList(Set.of(People.TENANT)));
+    VerifiedIdentity mallory = new VerifiedIdentity(People.mallory(), People.profileOf("Mallory"));
+    LoginState nonce = ((IssueLoginNonceUseCase.Issued) strict.issueNonce.issue()).nonce();
+
+    LoginResult result =
+        strict.logInWithCode.logIn(
+            new LogInWithCodeUseCase.Command(
+                strict.provider.issueClientCode(mallory).code(), nonce, Optional.empty()));
+
+    assertThat(result).isInstanceOf(LoginResult.TenantNotAllowed.class);
+    assertThat(strict.users.findByAccountKey(People.mallory().accountKey())).isEmpty();
+  }
+
+  @Test
+  @DisplayName("REL-12 concurrent first logins of one person give one user")
+  void concurrentFirstLoginsGiveOneUser() throws Exception {
+    Identity dave = People.identity(People.TENANT, "ou_dave");
+    VerifiedIdentity daveVerified = new VerifiedIdentity(dave, People.profileOf("Dave"));
+
+    List<LoginResult> results =
+        Concurrently.run(
+            20, () -> logIn(core.provider.issueClientCode(daveVerified), Optional.empty()));
+
+    assertThat(results)
+        .allSatisfy(r -> assertThat(r).isInstanceOf(LoginResult.LoggedIn.class))
+        .extracting(r -> ((LoginResult.LoggedIn) r).user())
+        .extracting(User::id)
+        .containsOnly(core.users.findByAccountKey(dave.accountKey()).orElseThrow().id());
+  }
+}

@@ -1,0 +1,191 @@
+package dev.miandeng.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.miandeng.application.login.IssueLoginNonceUseCase;
+import dev.miandeng.application.login.LogInWithCodeUseCase;
+import dev.miandeng.application.login.LoginResult;
+import dev.miandeng.application.session.CurrentUserService;
+import dev.miandeng.application.session.CurrentUserUseCase;
+import dev.miandeng.application.session.LogOutEverywhereUseCase;
+import dev.miandeng.application.session.SweepExpiredUseCase;
+import dev.miandeng.domain.fixtures.People;
+import dev.miandeng.domain.identity.VerifiedIdentity;
+import dev.miandeng.domain.session.Session;
+import dev.miandeng.domain.session.SessionPolicy;
+import dev.miandeng.domain.session.SessionToken;
+import dev.miandeng.domain.session.SessionTokenHash;
+import dev.miandeng.domain.session.Sessions;
+import dev.miandeng.domain.store.StoreUnavailableException;
+import dev.miandeng.domain.user.UserId;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class SessionLifecycleTest {
+
+  private final Core core = new Core();
+
+  private SessionToken logIn(VerifiedIdentity person) {
+    var nonce = ((IssueLoginNonceUseCase.Issued) core.issueNonce.issue()).nonce();
+    var result =
+        core.logInWithCode.logIn(
+            new LogInWithCodeUseCase.Command(
+                core.provider.issueClientCode(person).code(), nonce, Optional.empty()));
+    return ((LoginResult.LoggedIn) result).token();
+  }
+
+  private SessionToken logInAlice() {
+    return logIn(new VerifiedIdentity(People.alice(), People.aliceProfile()));
+  }
+
+  private boolean isLoggedIn(SessionToken token) {
+    return core.currentUser.current(token) instanceof CurrentUserUseCase.Authenticated;
+  }
+
+  @Test
+  @DisplayName("SEC-02 a well-formed token that was never issued is anonymous")
+  void aNeverIssuedTokenIsAnonymous() {
+    logInAlice();
+
+    assertThat(isLoggedIn(SessionToken.generate(new SecureRandom()))).isFalse();
+  }
+
+  @Test
+  @DisplayName("SEC-07 a session idle for 30 minutes is over; activity keeps it alive")
+  void idleTimeout() {
+    SessionToken token = logInAlice();
+    core.clock.advance(Duration.ofMinutes(29));
+    assertThat(isLoggedIn(token)).isTrue();
+
+    core.clock.advance(Duration.ofMinutes(29));
+    assertThat(isLoggedIn(token)).as("used 29 minutes ago, so still alive").isTrue();
+
+    core.clock.advance(Duration.ofMinutes(30));
+    assertThat(isLoggedIn(token)).isFalse();
+  }
+
+  @Test
+  @DisplayName("SEC-08 a session ends after 12 hours even under constant activity")
+  void absoluteLifetime() {
+    SessionToken token = logInAlice();
+    for (int minute = 0; minute < 12 * 60 - 10; minute += 10) {
+      core.clock.advance(Duration.ofMinutes(10));
+      assertThat(isLoggedIn(token)).as("minute %d", minute).isTrue();
+    }
+
+    core.clock.advance(Duration.ofMinutes(10));
+    assertThat(isLoggedIn(token)).isFalse();
+  }
+
+  @Test
+  @DisplayName("REL-09 last seen is written at most once per minute, not once per request")
+  void lastSeenWritesAreThrottled() {
+    AtomicInteger touches = new AtomicInteger();
+    Sessions counting = new CountingSessions(core.sessions, touches);
+    CurrentUserService currentUser =
+        new CurrentUserService(counting, core.users, SessionPolicy.DEFAULT, core.clock);
+    SessionToken token = logInAlice();
+
+    for (int second = 0; second < 180; second++) {
+      core.clock.advance(Duration.ofSeconds(1));
+      currentUser.current(token);
+    }
+
+    assertThat(touches.get()).isEqualTo(3);
+  }
+
+  @Test
+  @DisplayName("SEC-09 logout deletes the session; the old token is anonymous")
+  void logoutEndsTheSession() {
+    SessionToken token = logInAlice();
+
+    core.logOut.logOut(token);
+
+    assertThat(isLoggedIn(token)).isFalse();
+  }
+
+  @Test
+  @DisplayName("SEC-10 log out everywhere ends every session of that user only")
+  void logOutEverywhere() {
+    SessionToken phone = logInAlice();
+    SessionToken laptop = logInAlice();
+    SessionToken bob = logIn(new VerifiedIdentity(People.bob(), People.profileOf("Bob")));
+    UserId alice = ((CurrentUserUseCase.Authenticated) core.currentUser.current(phone)).user().id();
+
+    assertThat(core.logOutEverywhere.logOutEverywhere(alice))
+        .isEqualTo(new LogOutEverywhereUseCase.LoggedOut(2));
+
+    assertThat(isLoggedIn(phone)).isFalse();
+    assertThat(isLoggedIn(laptop)).isFalse();
+    assertThat(isLoggedIn(bob)).isTrue();
+  }
+
+  @Test
+  void theSweepDropsExpiredSessionsAndLogins() {
+    logInAlice();
+    core.issueNonce.issue();
+    core.clock.advance(Duration.ofHours(13));
+
+    assertThat(core.sweep.sweep()).isEqualTo(new SweepExpiredUseCase.Swept(1, 1));
+  }
+
+  @Test
+  @DisplayName("REL-08 a store that is down gives a result, not an exception")
+  void storeDownIsAResult() {
+    Sessions down = new CountingSessions(null, new AtomicInteger());
+    CurrentUserService currentUser =
+        new CurrentUserService(down, core.users, SessionPolicy.DEFAULT, core.clock);
+
+    assertThat(currentUser.current(SessionToken.generate(new SecureRandom())))
+        .isInstanceOf(CurrentUserUseCase.StoreUnavailable.class);
+  }
+
+  /**
+   * Wraps a store to count "last seen" writes; with no store behind it, it is a store that is down.
+   */
+  private record CountingSessions(Sessions delegate, AtomicInteger touches) implements Sessions {
+
+    private Sessions store() {
+      if (delegate == null) {
+        throw new StoreUnavailableException("down for the test", null);
+      }
+      return delegate;
+    }
+
+    @Override
+    public void save(Session session) {
+      store().save(session);
+    }
+
+    @Override
+    public Optional<Session> find(SessionTokenHash id) {
+      return store().find(id);
+    }
+
+    @Override
+    public void touch(SessionTokenHash id, Instant lastSeenAt) {
+      touches.incrementAndGet();
+      store().touch(id, lastSeenAt);
+    }
+
+    @Override
+    public void delete(SessionTokenHash id) {
+      store().delete(id);
+    }
+
+    @Override
+    public int deleteAllOf(UserId userId) {
+      return store().deleteAllOf(userId);
+    }
+
+    @Override
+    public int deleteExpired(Instant now, SessionPolicy policy) {
+      return store().deleteExpired(now, policy);
+    }
+  }
+}
