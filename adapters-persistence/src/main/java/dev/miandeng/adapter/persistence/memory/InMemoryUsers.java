@@ -26,7 +26,12 @@ public final class InMemoryUsers implements Users {
             (key, existing) ->
                 existing == null
                     ? new User(UserId.random(), identity, profile, now, now)
-                    : new User(existing.id(), identity, profile, existing.firstLogin(), later(existing.lastLogin(), now)));
+                    : new User(
+                        existing.id(),
+                        identity,
+                        profile,
+                        existing.firstLogin(),
+                        later(existing.lastLogin(), now)));
     keyById.putIfAbsent(user.id(), identity.accountKey());
     return user;
   }
