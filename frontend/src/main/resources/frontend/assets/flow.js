@@ -1,0 +1,119 @@
+// The page's flow (WEB-API.md "The flow on the page") as a tiny state machine: each step ends in render(state).
+//   /api/me ── 200 ─────────────────────────────────────────────────────────────▶ profile
+//      └ 401 ─▶ /api/config ─▶ load jssdkUrl ─▶ no window.h5sdk ─────────────────▶ browser
+//                                              └ nonce ─▶ JSAPI code ─▶ /api/session ─▶ profile
+// Any failure is mapped to exactly one state by failureView().
+
+import { api, ApiError } from "./api.js";
+import { insideFeishu, JsapiError, loadScript, requestCode } from "./jsapi.js";
+import { t } from "./i18n.js";
+import { render } from "./view.js";
+
+const ERRNO = { REFUSED: 2700002, PERMISSION_DENIED: 107, NO_REDIRECT_URL: 10235, URL_NOT_ALLOWED: 10236, NOT_VISIBLE: 10228 };
+
+const handlers = {
+  retry: () => start(),
+  loginAgain: () => start(),
+  logout: () => logout(api.logout, false),
+  logoutEverywhere: () => logout(api.logoutEverywhere, true),
+};
+
+// Each run gets a number; a slow answer from an abandoned run (the user pressed a button meanwhile) is ignored.
+let currentRun = 0;
+
+function show(run, state, data) {
+  if (run === currentRun) render(state, data, handlers);
+}
+
+export async function start() {
+  const run = ++currentRun;
+  show(run, "loading", { step: "me" });
+  try {
+    const me = await signedInUser();
+    if (me) return show(run, "profile", { user: me });
+    const config = await api.config();
+    const scriptRan = await loadScript(config.jssdkUrl);
+    // No h5sdk (or a JSSDK that could not load): an ordinary browser, which can still log in by redirect.
+    if (!scriptRan || !insideFeishu()) return show(run, "browser", { loginHref: loginHref(config.loginUrl) });
+    show(run, "loading", { step: "client" });
+    const user = await loginInsideFeishu(run, config);
+    show(run, "profile", { user });
+  } catch (failure) {
+    const [state, data] = failureView(failure);
+    show(run, state, data);
+  }
+}
+
+/** The returning user: a live session shows the profile at once, without asking the client for a code. */
+async function signedInUser() {
+  try {
+    return (await api.me()).user;
+  } catch (failure) {
+    if (failure instanceof ApiError && failure.status === 401) return null;
+    throw failure;
+  }
+}
+
+/** Nonce, then a fresh code, then the session; a stale login state (400 login_state_invalid) restarts once. */
+async function loginInsideFeishu(run, config, attempt = 1) {
+  const { nonce } = await api.nonce();
+  const code = await requestCode({ appId: config.appId, scopes: config.scopes ?? [], nonce });
+  show(run, "loading", { step: "session" });
+  try {
+    return (await api.session(code, nonce)).user;
+  } catch (failure) {
+    if (attempt === 1 && failure instanceof ApiError && failure.code === "login_state_invalid") return loginInsideFeishu(run, config, 2);
+    throw failure;
+  }
+}
+
+async function logout(call, everywhere) {
+  const run = ++currentRun;
+  show(run, "loading", { step: "logout" });
+  try {
+    await call();
+    show(run, "logged-out", { everywhere });
+  } catch (failure) {
+    // 401: the session had already ended, which is what the user asked for.
+    if (failure instanceof ApiError && failure.status === 401) return show(run, "logged-out", { everywhere });
+    show(run, ...failureView(failure));
+  }
+}
+
+function loginHref(loginUrl = "/login") {
+  const here = `${location.pathname}${location.search}`;
+  return `${loginUrl}${loginUrl.includes("?") ? "&" : "?"}return=${encodeURIComponent(here)}`;
+}
+
+// Query and fragment are ignored when Feishu matches redirect URLs, so the operator adds origin + path.
+const pageUrl = () => `${location.origin}${location.pathname}`;
+
+/** Maps every failure (client errno, HTTP error, timeout) to [state, data]. */
+export function failureView(failure) {
+  if (failure instanceof JsapiError) {
+    switch (failure.errno) {
+      case ERRNO.REFUSED:
+      case ERRNO.PERMISSION_DENIED:
+        return ["refused", { reason: "access" }];
+      case ERRNO.NO_REDIRECT_URL:
+      case ERRNO.URL_NOT_ALLOWED:
+        return ["config-error", { errno: failure.errno, pageUrl: pageUrl() }];
+      case ERRNO.NOT_VISIBLE:
+        return ["not-visible", {}];
+      default:
+        console.warn("miandeng: the Feishu client failed", failure);
+        return ["error", { text: t("error.client", { errno: failure.errno }) }];
+    }
+  }
+  if (failure instanceof ApiError) {
+    const { requestId, retryAfter } = failure;
+    if (failure.status === 503 || failure.code === "timeout") return ["unavailable", { retryAfter, requestId }];
+    if (failure.code === "code_refused") return ["refused", { reason: "code" }];
+    if (failure.code === "network") return ["error", { text: t("error.network") }];
+    if (failure.code === "rate_limited") return ["error", { text: t("error.rate_limited", { seconds: retryAfter ?? 60 }), requestId }];
+    const known = ["user_not_allowed", "tenant_not_allowed", "server_misconfigured"].includes(failure.code);
+    return ["error", { text: known ? t(`error.${failure.code}`) : null, requestId }];
+  }
+  console.error("miandeng: unexpected failure", failure);
+  return ["error", {}];
+}

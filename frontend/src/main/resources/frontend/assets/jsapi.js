@@ -1,0 +1,86 @@
+// The Feishu client's half of the login (feishu-auth-center.md §1 and §4). The script at config.jssdkUrl is
+// either the official JSSDK or the simulator's shim: both define window.h5sdk / window.tt only when the page
+// runs inside the (real or simulated) Feishu client, which is how the page tells "in Feishu" from "in a browser".
+
+const READY_TIMEOUT_MS = 15000; // h5sdk.ready never firing must not leave the page spinning
+const CODE_TIMEOUT_MS = 120000; // generous: with a non-empty scopeList the user reads a consent sheet
+const ERRNO_NOT_SUPPORTED = 103;
+
+/** The client refused or failed: errno as the client gave it (a number), or a word for our own failures. */
+export class JsapiError extends Error {
+  constructor(errno, detail = "") {
+    super(`JSAPI failed: ${errno}${detail ? ` (${detail})` : ""}`);
+    this.name = "JsapiError";
+    this.errno = errno;
+    this.detail = detail;
+  }
+}
+
+const loaded = new Map(); // url -> Promise<boolean>: a retry must not add the script twice
+
+/** Adds a <script> for url once; resolves true when it ran, false when it could not be loaded. */
+export function loadScript(url) {
+  if (!loaded.has(url)) {
+    loaded.set(url, new Promise((resolve) => {
+      const script = document.createElement("script");
+      script.src = url;
+      script.async = true;
+      script.addEventListener("load", () => resolve(true), { once: true });
+      script.addEventListener("error", () => { loaded.delete(url); resolve(false); }, { once: true });
+      document.head.append(script);
+    }));
+  }
+  return loaded.get(url);
+}
+
+export const insideFeishu = () => typeof window.h5sdk === "object" && window.h5sdk !== null;
+
+function toError(failure) {
+  const errno = Number(failure?.errno ?? failure?.errCode ?? NaN);
+  const detail = String(failure?.errString ?? failure?.errMsg ?? failure?.message ?? "");
+  return new JsapiError(Number.isNaN(errno) ? "unknown" : errno, detail);
+}
+
+/**
+ * Asks the client for a one-time code: tt.requestAccess (appID, capital D) with the nonce as state, falling
+ * back to tt.requestAuthCode (appId, lowercase d) when requestAccess is missing or answers errno 103.
+ */
+export function requestCode({ appId, scopes, nonce }) {
+  const { h5sdk } = window;
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    let timer = setTimeout(() => finish(reject, new JsapiError("timeout", "h5sdk.ready")), READY_TIMEOUT_MS);
+    function finish(outcome, value) {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      outcome(value);
+    }
+    const succeed = (result) => (result?.code ? finish(resolve, result.code) : finish(reject, new JsapiError("unknown", "no code")));
+    const fail = (failure) => finish(reject, toError(failure));
+    const requestAuthCode = () => window.tt.requestAuthCode({ appId, success: succeed, fail });
+
+    h5sdk.error?.(fail);
+    h5sdk.ready(() => {
+      clearTimeout(timer);
+      timer = setTimeout(() => finish(reject, new JsapiError("timeout", "code")), CODE_TIMEOUT_MS);
+      const tt = window.tt;
+      if (typeof tt?.requestAccess === "function") {
+        tt.requestAccess({
+          appID: appId,
+          scopeList: scopes,
+          state: nonce,
+          success: (result) =>
+            result?.state !== undefined && result.state !== nonce
+              ? finish(reject, new JsapiError("state_mismatch"))
+              : succeed(result),
+          fail: (failure) => (toError(failure).errno === ERRNO_NOT_SUPPORTED && typeof tt.requestAuthCode === "function" ? requestAuthCode() : fail(failure)),
+        });
+      } else if (typeof tt?.requestAuthCode === "function") {
+        requestAuthCode();
+      } else {
+        finish(reject, new JsapiError("unknown", "no tt.requestAccess / tt.requestAuthCode"));
+      }
+    });
+  });
+}
