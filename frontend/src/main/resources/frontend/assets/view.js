@@ -98,7 +98,7 @@ const STATES = {
     visual: icon("cloud"),
     title: t("unavailable.title"),
     message: `${t("unavailable.message")} ${retryAfter ? t("unavailable.wait", { seconds: retryAfter }) : t("unavailable.soon")}`,
-    body: [reference(requestId), retry(on)],
+    body: [retry(on), reference(requestId)],
   }),
 
   "logged-out": ({ everywhere }, on) => ({
@@ -112,7 +112,7 @@ const STATES = {
     visual: icon("alert"),
     title: t("error.title"),
     message: text || t("error.generic"),
-    body: [reference(requestId), retry(on)],
+    body: [retry(on), reference(requestId)],
   }),
 };
 
@@ -122,21 +122,20 @@ function reference(requestId) {
 }
 
 export const STATE_NAMES = Object.keys(STATES);
-let rendered = false;
 
 /** Shows one state. on = the handlers the state's buttons call (retry, logout, logoutEverywhere, loginAgain). */
 export function render(state, data = {}, on = {}) {
   const view = STATES[state](data, on);
   const title = byId("title");
   const app = byId("app");
-  const focusWasInside = app.contains(document.activeElement) && document.activeElement !== title;
+  const focusWasInside = app.contains(document.activeElement);
   app.dataset.state = state;
   byId("visual").replaceChildren(view.visual);
   title.replaceChildren(...[].concat(view.title));
   byId("message").textContent = view.message;
   byId("body").replaceChildren(...(view.body ?? []).filter(Boolean));
   document.title = `${view.documentTitle ?? view.title} · ${t("appName")}`;
-  // The button that was pressed is gone now: put focus on the new heading rather than lose it to <body>.
-  if (rendered && (state !== "loading" || focusWasInside)) title.focus();
-  rendered = true;
+  // The button that was pressed is gone now: keep focus in the card, on the new heading, rather than lose it
+  // to <body>. Automatic transitions (the first load) never steal focus.
+  if (focusWasInside) title.focus();
 }
