@@ -1,0 +1,63 @@
+package dev.miandeng.adapter.feishu;
+
+import dev.miandeng.adapter.feishu.FeishuWire.AppAccessTokenReply;
+import dev.miandeng.adapter.feishu.FeishuWire.AppCredentials;
+import dev.miandeng.adapter.feishu.FeishuWire.JssdkTicket;
+import dev.miandeng.adapter.feishu.FeishuWire.TenantAccessTokenReply;
+import java.time.Clock;
+import java.time.Instant;
+
+/** The self-refreshing app-level credentials, each fetched through the safe retry policy. */
+final class AppTokens {
+
+  private AppTokens() {}
+
+  static RefreshingToken appAccessToken(
+      FeishuReadApi api, FeishuSettings settings, SafeRetry retry, Clock clock) {
+    AppCredentials credentials = new AppCredentials(settings.appId(), settings.appSecret());
+    return new RefreshingToken(
+        "app_access_token",
+        () -> {
+          Instant asked = clock.instant();
+          AppAccessTokenReply reply =
+              retry.call("app_access_token", () -> api.appAccessToken(credentials));
+          return new RefreshingToken.Issued(
+              reply.appAccessToken(), asked.plusSeconds(reply.expire()));
+        },
+        clock);
+  }
+
+  static RefreshingToken tenantAccessToken(
+      FeishuReadApi api, FeishuSettings settings, SafeRetry retry, Clock clock) {
+    AppCredentials credentials = new AppCredentials(settings.appId(), settings.appSecret());
+    return new RefreshingToken(
+        "tenant_access_token",
+        () -> {
+          Instant asked = clock.instant();
+          TenantAccessTokenReply reply =
+              retry.call("tenant_access_token", () -> api.tenantAccessToken(credentials));
+          return new RefreshingToken.Issued(
+              reply.tenantAccessToken(), asked.plusSeconds(reply.expire()));
+        },
+        clock);
+  }
+
+  /** The JSSDK ticket: its quota is tiny, so it is cached under the same 30-minute rule. */
+  static RefreshingToken jssdkTicket(
+      FeishuReadApi api, RefreshingToken tenantToken, SafeRetry retry, Clock clock) {
+    return new RefreshingToken(
+        "jsapi_ticket",
+        () -> {
+          Instant asked = clock.instant();
+          JssdkTicket ticket =
+              tenantToken
+                  .use(token -> retry.call("jssdk_ticket", () -> api.jssdkTicket(token)))
+                  .data();
+          if (ticket == null) {
+            throw new FeishuAnswerMalformed("the ticket answer has no data");
+          }
+          return new RefreshingToken.Issued(ticket.ticket(), asked.plusSeconds(ticket.expireIn()));
+        },
+        clock);
+  }
+}

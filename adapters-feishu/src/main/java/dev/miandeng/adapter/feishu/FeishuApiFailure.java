@@ -1,0 +1,74 @@
+package dev.miandeng.adapter.feishu;
+
+import feign.FeignException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Feishu answered, and the answer is a failure: a body {@code code != 0} (whatever the HTTP status)
+ * or an HTTP error without a readable body. Internal to the adapter: {@link FeishuFailures} turns
+ * it into one of the port's exceptions. It extends {@link FeignException} only so that Feign passes
+ * it through its decoders unwrapped.
+ */
+final class FeishuApiFailure extends FeignException {
+
+  private static final long serialVersionUID = 1L;
+
+  /** Feishu's descriptions are short; anything longer is not worth a log line. */
+  private static final int MAX_TEXT = 200;
+
+  private final int httpStatus;
+  private final OptionalInt code;
+  private final String error;
+  private final transient Optional<Duration> retryAfter;
+
+  FeishuApiFailure(
+      int httpStatus, OptionalInt code, String msg, String error, Optional<Duration> retryAfter) {
+    super(httpStatus, describe(httpStatus, code, msg, error));
+    this.httpStatus = httpStatus;
+    this.code = code;
+    this.error = error == null ? "" : error;
+    this.retryAfter = retryAfter;
+  }
+
+  int httpStatus() {
+    return httpStatus;
+  }
+
+  /** Feishu's business code, absent when the body was not Feishu JSON (a proxy's error page). */
+  OptionalInt code() {
+    return code;
+  }
+
+  /** The OAuth {@code error} field of v2 replies ({@code invalid_grant}, ...), or empty. */
+  String error() {
+    return error;
+  }
+
+  /** From {@code x-ogw-ratelimit-reset}, when Feishu said how long to wait. */
+  Optional<Duration> retryAfter() {
+    return retryAfter;
+  }
+
+  boolean hasCode(int expected) {
+    return code.isPresent() && code.getAsInt() == expected;
+  }
+
+  private static String describe(int status, OptionalInt code, String msg, String error) {
+    StringBuilder text = new StringBuilder("Feishu answered HTTP ").append(status);
+    code.ifPresent(c -> text.append(" code ").append(c));
+    if (error != null && !error.isEmpty()) {
+      text.append(" ").append(clip(error));
+    }
+    if (msg != null && !msg.isEmpty()) {
+      text.append(": ").append(clip(msg));
+    }
+    return text.toString();
+  }
+
+  private static String clip(String text) {
+    String oneLine = text.replaceAll("\\p{Cntrl}", " ");
+    return oneLine.length() <= MAX_TEXT ? oneLine : oneLine.substring(0, MAX_TEXT) + "…";
+  }
+}

@@ -1,0 +1,71 @@
+package dev.miandeng.adapter.feishu;
+
+import dev.miandeng.domain.identity.CodeGrant;
+import dev.miandeng.domain.identity.IdentityLookup;
+import dev.miandeng.domain.identity.PkceVerifier;
+import dev.miandeng.domain.identity.VerifiedIdentity;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * {@link IdentityLookup} against the Feishu / Lark auth center: exchanges the code (v2 by default,
+ * OIDC v1 when configured), then asks user_info who the token belongs to. Every failure leaves as
+ * one of the port's exceptions.
+ */
+public final class FeishuIdentityLookup implements IdentityLookup {
+
+  private final FeishuSettings settings;
+  private final CodeExchange exchange;
+  private final FeishuReadApi readApi;
+  private final SafeRetry retry;
+
+  private FeishuIdentityLookup(
+      FeishuSettings settings, CodeExchange exchange, FeishuReadApi readApi, SafeRetry retry) {
+    this.settings = settings;
+    this.exchange = exchange;
+    this.readApi = readApi;
+    this.retry = retry;
+  }
+
+  /** The composition root's entry point. The clock decides when cached app tokens are renewed. */
+  public static FeishuIdentityLookup create(FeishuSettings settings, Clock clock) {
+    return create(settings, clock, Sleeper.THREAD);
+  }
+
+  /** For tests: the sleeper records backoff waits instead of sleeping. */
+  static FeishuIdentityLookup create(FeishuSettings settings, Clock clock, Sleeper sleeper) {
+    Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(clock, "clock");
+    FeishuReadApi readApi = FeishuClients.build(FeishuReadApi.class, settings);
+    FeishuGrantApi grantApi = FeishuClients.build(FeishuGrantApi.class, settings);
+    SafeRetry retry = new SafeRetry(settings, sleeper, new SecureRandom());
+    CodeExchange v2 = new V2CodeExchange(grantApi, settings);
+    CodeExchange exchange =
+        switch (settings.exchange()) {
+          case V2 -> v2;
+          case OIDC ->
+              new OidcCodeExchange(
+                  grantApi, AppTokens.appAccessToken(readApi, settings, retry, clock), v2);
+        };
+    return new FeishuIdentityLookup(settings, exchange, readApi, retry);
+  }
+
+  @Override
+  public VerifiedIdentity identify(CodeGrant grant) {
+    Objects.requireNonNull(grant, "grant");
+    try {
+      String userToken = exchange.userAccessToken(grant);
+      return UserInfoMapping.toVerifiedIdentity(
+          retry.call("user_info", () -> readApi.userInfo(userToken)).data());
+    } catch (RuntimeException failure) {
+      throw FeishuFailures.translate(failure);
+    }
+  }
+
+  @Override
+  public URI authorizeUrl(String state, PkceVerifier verifier) {
+    return AuthorizeUrl.of(settings, state, verifier);
+  }
+}

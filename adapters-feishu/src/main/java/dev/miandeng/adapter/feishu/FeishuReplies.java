@@ -1,0 +1,95 @@
+package dev.miandeng.adapter.feishu;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import feign.Response;
+import feign.Util;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Reading Feishu's answers, shared by the success and error decoders: the body's {@code code}
+ * decides success whatever the HTTP status (facts page section 3).
+ */
+final class FeishuReplies {
+
+  static final String RATE_LIMIT_RESET = "x-ogw-ratelimit-reset";
+
+  /** Bodies we read are small JSON; a bigger one is a proxy page and not worth buffering. */
+  private static final int MAX_BODY = 64 * 1024;
+
+  static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .serializationInclusion(JsonInclude.Include.NON_NULL)
+          .build();
+
+  private FeishuReplies() {}
+
+  /** The body as JSON, or empty when there is none or it is not JSON. */
+  static Optional<JsonNode> readJson(Response response) throws IOException {
+    if (response.body() == null) {
+      return Optional.empty();
+    }
+    byte[] bytes = Util.toByteArray(response.body().asInputStream());
+    if (bytes.length == 0 || bytes.length > MAX_BODY) {
+      return Optional.empty();
+    }
+    try {
+      JsonNode node = MAPPER.readTree(bytes);
+      return node != null && node.isObject() ? Optional.of(node) : Optional.empty();
+    } catch (JsonProcessingException notJson) {
+      return Optional.empty();
+    }
+  }
+
+  /** The failure a body (or its absence) describes, for an HTTP error or a {@code code != 0}. */
+  static FeishuApiFailure failure(Response response, Optional<JsonNode> body) {
+    OptionalInt code =
+        body.map(node -> node.get("code"))
+            .filter(JsonNode::isIntegralNumber)
+            .map(node -> OptionalInt.of(node.asInt()))
+            .orElse(OptionalInt.empty());
+    String msg = body.map(node -> text(node, "msg", "error_description")).orElse("");
+    String error = body.map(node -> text(node, "error")).orElse("");
+    return new FeishuApiFailure(
+        response.status(), code, msg, error, retryAfter(response.headers()));
+  }
+
+  private static String text(JsonNode node, String... fields) {
+    for (String field : fields) {
+      JsonNode value = node.get(field);
+      if (value != null && value.isTextual() && !value.asText().isEmpty()) {
+        return value.asText();
+      }
+    }
+    return "";
+  }
+
+  private static Optional<Duration> retryAfter(Map<String, Collection<String>> headers) {
+    return headers.entrySet().stream()
+        .filter(entry -> RATE_LIMIT_RESET.equalsIgnoreCase(entry.getKey()))
+        .flatMap(entry -> entry.getValue().stream())
+        .findFirst()
+        .flatMap(FeishuReplies::seconds);
+  }
+
+  private static Optional<Duration> seconds(String value) {
+    try {
+      long seconds = Long.parseLong(value.trim());
+      return seconds >= 0 ? Optional.of(Duration.ofSeconds(seconds)) : Optional.empty();
+    } catch (NumberFormatException garbage) {
+      return Optional.empty();
+    }
+  }
+}

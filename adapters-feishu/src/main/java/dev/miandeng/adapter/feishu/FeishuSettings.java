@@ -1,0 +1,264 @@
+package dev.miandeng.adapter.feishu;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Everything the Feishu adapter needs to know, validated once at construction so a bad value fails
+ * at start-up rather than on the first login. Every host is configuration: Lark and private
+ * deployments use other hosts (facts page section 2).
+ *
+ * @param openApiBaseUrl OpenAPI host, e.g. {@code https://open.feishu.cn} (no trailing slash)
+ * @param accountsBaseUrl browser authorize host, e.g. {@code https://accounts.feishu.cn}
+ * @param appId the App ID ({@code cli_...})
+ * @param appSecret the App Secret; never printed (SEC-25)
+ * @param redirectUri the registered redirect URL, sent byte-identical at authorize and token time
+ *     (SEC-19)
+ * @param scopes the scopes asked for at the browser authorize page (at most 50), may be empty
+ * @param exchange which code-exchange endpoint to use
+ * @param connectTimeout TCP connect timeout of every auth-center call (REL-01)
+ * @param readTimeout time to wait for an answer on every auth-center call (REL-01)
+ * @param maxAttempts tries of a retry-safe call (token, user info, ticket), 1-5 (REL-02)
+ * @param initialBackoff wait before the second try; doubles per try, with full jitter
+ * @param maxBackoff upper bound of one backoff wait
+ * @param maxRateLimitWait the longest {@code x-ogw-ratelimit-reset} we wait for before retrying;
+ *     asked to wait longer, the call fails at once with that retry-after
+ */
+public record FeishuSettings(
+    URI openApiBaseUrl,
+    URI accountsBaseUrl,
+    String appId,
+    String appSecret,
+    String redirectUri,
+    List<String> scopes,
+    ExchangeFlavour exchange,
+    Duration connectTimeout,
+    Duration readTimeout,
+    int maxAttempts,
+    Duration initialBackoff,
+    Duration maxBackoff,
+    Duration maxRateLimitWait) {
+
+  public static final URI FEISHU_OPEN_API = URI.create("https://open.feishu.cn");
+  public static final URI FEISHU_ACCOUNTS = URI.create("https://accounts.feishu.cn");
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+  public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(5);
+  public static final int DEFAULT_MAX_ATTEMPTS = 3;
+  public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofMillis(200);
+  public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofSeconds(2);
+  public static final Duration DEFAULT_MAX_RATE_LIMIT_WAIT = Duration.ofSeconds(5);
+
+  /** Feishu accepts at most 50 scopes on the authorize URL. */
+  private static final int MAX_SCOPES = 50;
+
+  private static final Pattern SCOPE = Pattern.compile("[A-Za-z0-9:._-]{1,128}");
+
+  public FeishuSettings {
+    openApiBaseUrl = requireBaseUrl(openApiBaseUrl, "openApiBaseUrl");
+    accountsBaseUrl = requireBaseUrl(accountsBaseUrl, "accountsBaseUrl");
+    appId = requireNonBlank(appId, "appId");
+    appSecret = requireNonBlank(appSecret, "appSecret");
+    Objects.requireNonNull(redirectUri, "redirectUri");
+    URI redirect = URI.create(redirectUri);
+    if (!redirect.isAbsolute() || !isHttp(redirect) || redirect.getRawFragment() != null) {
+      throw new IllegalArgumentException(
+          "redirectUri must be an absolute http(s) URL without fragment, exactly as registered");
+    }
+    scopes = List.copyOf(Objects.requireNonNull(scopes, "scopes"));
+    if (scopes.size() > MAX_SCOPES) {
+      throw new IllegalArgumentException("Feishu accepts at most " + MAX_SCOPES + " scopes");
+    }
+    scopes.forEach(
+        scope -> {
+          if (!SCOPE.matcher(scope).matches()) {
+            throw new IllegalArgumentException("not a Feishu scope name: " + scope);
+          }
+        });
+    Objects.requireNonNull(exchange, "exchange");
+    requirePositive(connectTimeout, "connectTimeout");
+    requirePositive(readTimeout, "readTimeout");
+    if (maxAttempts < 1 || maxAttempts > 5) {
+      throw new IllegalArgumentException("maxAttempts must be 1-5 (REL-02 asks for at most 3)");
+    }
+    requirePositive(initialBackoff, "initialBackoff");
+    requirePositive(maxBackoff, "maxBackoff");
+    if (maxBackoff.compareTo(initialBackoff) < 0) {
+      throw new IllegalArgumentException("maxBackoff must not be shorter than initialBackoff");
+    }
+    Objects.requireNonNull(maxRateLimitWait, "maxRateLimitWait");
+    if (maxRateLimitWait.isNegative()) {
+      throw new IllegalArgumentException("maxRateLimitWait must not be negative");
+    }
+  }
+
+  /** Feishu's hosts, the v2 exchange, the documented timeouts and retry bounds, no extra scopes. */
+  public static FeishuSettings feishu(String appId, String appSecret, String redirectUri) {
+    return new FeishuSettings(
+        FEISHU_OPEN_API,
+        FEISHU_ACCOUNTS,
+        appId,
+        appSecret,
+        redirectUri,
+        List.of(),
+        ExchangeFlavour.V2,
+        DEFAULT_CONNECT_TIMEOUT,
+        DEFAULT_READ_TIMEOUT,
+        DEFAULT_MAX_ATTEMPTS,
+        DEFAULT_INITIAL_BACKOFF,
+        DEFAULT_MAX_BACKOFF,
+        DEFAULT_MAX_RATE_LIMIT_WAIT);
+  }
+
+  /** Both hosts at once: Lark, a private deployment, or the simulator (which serves both). */
+  public FeishuSettings withHosts(URI openApi, URI accounts) {
+    return new FeishuSettings(
+        openApi,
+        accounts,
+        appId,
+        appSecret,
+        redirectUri,
+        scopes,
+        exchange,
+        connectTimeout,
+        readTimeout,
+        maxAttempts,
+        initialBackoff,
+        maxBackoff,
+        maxRateLimitWait);
+  }
+
+  public FeishuSettings withScopes(List<String> newScopes) {
+    return new FeishuSettings(
+        openApiBaseUrl,
+        accountsBaseUrl,
+        appId,
+        appSecret,
+        redirectUri,
+        newScopes,
+        exchange,
+        connectTimeout,
+        readTimeout,
+        maxAttempts,
+        initialBackoff,
+        maxBackoff,
+        maxRateLimitWait);
+  }
+
+  public FeishuSettings withExchange(ExchangeFlavour newExchange) {
+    return new FeishuSettings(
+        openApiBaseUrl,
+        accountsBaseUrl,
+        appId,
+        appSecret,
+        redirectUri,
+        scopes,
+        newExchange,
+        connectTimeout,
+        readTimeout,
+        maxAttempts,
+        initialBackoff,
+        maxBackoff,
+        maxRateLimitWait);
+  }
+
+  public FeishuSettings withTimeouts(Duration connect, Duration read) {
+    return new FeishuSettings(
+        openApiBaseUrl,
+        accountsBaseUrl,
+        appId,
+        appSecret,
+        redirectUri,
+        scopes,
+        exchange,
+        connect,
+        read,
+        maxAttempts,
+        initialBackoff,
+        maxBackoff,
+        maxRateLimitWait);
+  }
+
+  public FeishuSettings withRetries(
+      int attempts, Duration firstBackoff, Duration backoffCap, Duration rateLimitWaitCap) {
+    return new FeishuSettings(
+        openApiBaseUrl,
+        accountsBaseUrl,
+        appId,
+        appSecret,
+        redirectUri,
+        scopes,
+        exchange,
+        connectTimeout,
+        readTimeout,
+        attempts,
+        firstBackoff,
+        backoffCap,
+        rateLimitWaitCap);
+  }
+
+  /** The secret is masked: settings get printed in start-up logs and config dumps (SEC-25). */
+  @Override
+  public String toString() {
+    return "FeishuSettings[openApiBaseUrl="
+        + openApiBaseUrl
+        + ", accountsBaseUrl="
+        + accountsBaseUrl
+        + ", appId="
+        + appId
+        + ", appSecret=***"
+        + ", redirectUri="
+        + redirectUri
+        + ", scopes="
+        + scopes
+        + ", exchange="
+        + exchange
+        + ", connectTimeout="
+        + connectTimeout
+        + ", readTimeout="
+        + readTimeout
+        + ", maxAttempts="
+        + maxAttempts
+        + ", initialBackoff="
+        + initialBackoff
+        + ", maxBackoff="
+        + maxBackoff
+        + ", maxRateLimitWait="
+        + maxRateLimitWait
+        + "]";
+  }
+
+  private static URI requireBaseUrl(URI url, String name) {
+    Objects.requireNonNull(url, name);
+    if (!url.isAbsolute() || !isHttp(url) || url.getHost() == null) {
+      throw new IllegalArgumentException(name + " must be an absolute http(s) URL");
+    }
+    String text = url.toString();
+    if (url.getRawQuery() != null || url.getRawFragment() != null) {
+      throw new IllegalArgumentException(name + " must not have a query or fragment");
+    }
+    // Paths are appended to it: drop a trailing slash so "//open-apis" never happens.
+    return text.endsWith("/") ? URI.create(text.substring(0, text.length() - 1)) : url;
+  }
+
+  private static boolean isHttp(URI url) {
+    return "https".equalsIgnoreCase(url.getScheme()) || "http".equalsIgnoreCase(url.getScheme());
+  }
+
+  private static String requireNonBlank(String value, String name) {
+    Objects.requireNonNull(value, name);
+    if (value.isBlank()) {
+      throw new IllegalArgumentException(name + " must not be blank");
+    }
+    return value;
+  }
+
+  private static void requirePositive(Duration value, String name) {
+    Objects.requireNonNull(value, name);
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive");
+    }
+  }
+}

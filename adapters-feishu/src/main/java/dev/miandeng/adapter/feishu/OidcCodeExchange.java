@@ -1,0 +1,39 @@
+package dev.miandeng.adapter.feishu;
+
+import dev.miandeng.adapter.feishu.FeishuWire.OidcCodeRequest;
+import dev.miandeng.adapter.feishu.FeishuWire.OidcTokens;
+import dev.miandeng.domain.identity.CodeGrant;
+
+/**
+ * The seed diagram's OIDC v1 exchange, authorised with the cached app_access_token. A stale app
+ * token is rejected by Feishu before the code is looked at, so repeating the call once with a new
+ * token (REL-07) does not spend the code twice.
+ *
+ * <p>Browser codes still go through v2: only v2 checks the PKCE verifier and the redirect_uri
+ * (SEC-18, SEC-19), and dropping them would silently weaken the browser login.
+ */
+final class OidcCodeExchange implements CodeExchange {
+
+  private final FeishuGrantApi api;
+  private final RefreshingToken appToken;
+  private final CodeExchange browserExchange;
+
+  OidcCodeExchange(FeishuGrantApi api, RefreshingToken appToken, CodeExchange browserExchange) {
+    this.api = api;
+    this.appToken = appToken;
+    this.browserExchange = browserExchange;
+  }
+
+  @Override
+  public String userAccessToken(CodeGrant grant) {
+    if (grant instanceof CodeGrant.FromBrowser) {
+      return browserExchange.userAccessToken(grant);
+    }
+    OidcCodeRequest request = OidcCodeRequest.of(grant.code().value());
+    OidcTokens tokens = appToken.use(token -> api.oidcExchangeCode(token, request)).data();
+    if (tokens == null || tokens.accessToken() == null || tokens.accessToken().isBlank()) {
+      throw new FeishuAnswerMalformed("the OIDC token answer has no data.access_token");
+    }
+    return tokens.accessToken();
+  }
+}

@@ -1,0 +1,185 @@
+package dev.miandeng.adapter.feishu;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One app-level credential (app_access_token, tenant_access_token, JSSDK ticket) kept in memory and
+ * renewed the way Feishu issues them.
+ *
+ * <ul>
+ *   <li>REL-05: kept while at least 30 minutes remain (Feishu returns the same token then); below
+ *       that, one caller refreshes while everybody else keeps the still-valid token.
+ *   <li>REL-04: with no usable token, concurrent callers share ONE upstream fetch; its failure
+ *       reaches every waiter and is not kept, so the next call fetches again.
+ *   <li>REL-07: {@link #use} evicts a token Feishu rejects (99991663/4/5), fetches a new one and
+ *       repeats the call once.
+ * </ul>
+ *
+ * A purpose-built holder rather than a Caffeine cache: Caffeine's refresh-after-write is one fixed
+ * duration while these tokens say their own lifetime, and the "keep serving the old one while one
+ * thread refreshes" rule is a dozen lines here.
+ */
+final class RefreshingToken {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RefreshingToken.class);
+
+  /** Feishu issues a new token only when less than this remains. */
+  static final Duration REFRESH_AHEAD = Duration.ofMinutes(30);
+
+  /** Never hand out a token that could expire while the call using it is in flight. */
+  static final Duration USABLE_MARGIN = Duration.ofMinutes(1);
+
+  static final Set<Integer> TOKEN_INVALID = Set.of(99991663, 99991664, 99991665);
+
+  /** A credential and the instant it stops working. */
+  record Issued(String value, Instant expiresAt) {
+    Issued {
+      Objects.requireNonNull(expiresAt, "expiresAt");
+      if (value == null || value.isBlank()) {
+        throw new FeishuAnswerMalformed("Feishu returned an empty token");
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "Issued[***, expiresAt=" + expiresAt + "]";
+    }
+  }
+
+  private final String name;
+  private final Supplier<Issued> fetch;
+  private final Clock clock;
+  private final ReentrantLock lock = new ReentrantLock();
+
+  private Issued current; // guarded by lock
+  private CompletableFuture<Issued> inFlight; // guarded by lock
+
+  /**
+   * @param fetch asks Feishu for the credential; it should compute {@code expiresAt} from the
+   *     instant it asked, so network time never makes a token look younger than it is
+   */
+  RefreshingToken(String name, Supplier<Issued> fetch, Clock clock) {
+    this.name = name;
+    this.fetch = fetch;
+    this.clock = clock;
+  }
+
+  /** A valid token, fetching or refreshing it when needed. */
+  String get() {
+    Instant now = clock.instant();
+    CompletableFuture<Issued> mine;
+    CompletableFuture<Issued> theirs;
+    Issued stillUsable;
+    lock.lock();
+    try {
+      if (current != null && now.isBefore(current.expiresAt().minus(REFRESH_AHEAD))) {
+        return current.value();
+      }
+      stillUsable =
+          current != null && now.isBefore(current.expiresAt().minus(USABLE_MARGIN))
+              ? current
+              : null;
+      if (inFlight != null) {
+        if (stillUsable != null) {
+          return stillUsable.value();
+        }
+        mine = null;
+        theirs = inFlight;
+      } else {
+        mine = new CompletableFuture<>();
+        inFlight = mine;
+        theirs = mine;
+      }
+    } finally {
+      lock.unlock();
+    }
+    return mine != null ? fetchAndPublish(mine, stillUsable) : await(theirs);
+  }
+
+  /** Runs {@code call} with the token; a rejected token is replaced and the call repeated once. */
+  <T> T use(Function<String, T> call) {
+    String token = get();
+    try {
+      return call.apply(token);
+    } catch (FeishuApiFailure failure) {
+      if (!isTokenInvalid(failure)) {
+        throw failure;
+      }
+      LOG.warn("Feishu rejected the cached {} ({}); fetching a new one", name, failure.code());
+      evict(token);
+      return call.apply(get());
+    }
+  }
+
+  /** Forgets {@code rejected} if it is still the current token (a newer one is kept). */
+  void evict(String rejected) {
+    lock.lock();
+    try {
+      if (current != null && current.value().equals(rejected)) {
+        current = null;
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  static boolean isTokenInvalid(FeishuApiFailure failure) {
+    return failure.code().isPresent() && TOKEN_INVALID.contains(failure.code().getAsInt());
+  }
+
+  private String fetchAndPublish(CompletableFuture<Issued> mine, Issued stillUsable) {
+    Issued fresh;
+    try {
+      fresh = fetch.get();
+    } catch (RuntimeException | Error failure) {
+      finish(null);
+      mine.completeExceptionally(failure);
+      if (stillUsable != null && failure instanceof RuntimeException) {
+        // The old token works for a while yet: a failed early refresh must not fail the caller.
+        LOG.warn("refreshing the {} failed; the current one stays in use until it expires", name);
+        return stillUsable.value();
+      }
+      throw failure;
+    }
+    finish(fresh);
+    mine.complete(fresh);
+    return fresh.value();
+  }
+
+  private void finish(Issued fresh) {
+    lock.lock();
+    try {
+      if (fresh != null) {
+        current = fresh;
+      }
+      inFlight = null;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private static String await(CompletableFuture<Issued> fetching) {
+    try {
+      return fetching.join().value();
+    } catch (CompletionException wrapped) {
+      if (wrapped.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      if (wrapped.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw wrapped;
+    }
+  }
+}
