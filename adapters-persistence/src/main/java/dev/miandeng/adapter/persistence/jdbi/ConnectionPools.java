@@ -1,0 +1,45 @@
+package dev.miandeng.adapter.persistence.jdbi;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
+
+/**
+ * Builds the HikariCP pool from {@link DatabaseSettings}, tuned to fail fast and heal by itself.
+ */
+final class ConnectionPools {
+
+  /** PostgreSQL: a statement whose socket stays silent this long fails instead of hanging. */
+  private static final int POSTGRES_SOCKET_TIMEOUT_SECONDS = 10;
+
+  private ConnectionPools() {}
+
+  static HikariDataSource create(DatabaseSettings settings) {
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("miandeng-db");
+    config.setJdbcUrl(settings.jdbcUrl());
+    if (!settings.user().isEmpty()) {
+      config.setUsername(settings.user());
+    }
+    if (!settings.password().isEmpty()) {
+      config.setPassword(settings.password());
+    }
+    config.setMaximumPoolSize(settings.poolSize());
+    // A call waits at most this long for a connection, then fails with StoreUnavailable (REL-08).
+    // Hikari drops broken connections and opens new ones, so service resumes without a restart.
+    long timeout = settings.connectionTimeout().toMillis();
+    config.setConnectionTimeout(timeout);
+    config.setValidationTimeout(Math.max(250, Math.min(1000, timeout / 2)));
+    // Start even when the database is down; the migrations then report the outage themselves.
+    config.setInitializationFailTimeout(-1);
+    if (settings.isPostgres()) {
+      // Values in the URL win over these defaults.
+      long connectSeconds = Math.max(1, Duration.ofMillis(timeout).toSeconds());
+      config.addDataSourceProperty("connectTimeout", String.valueOf(connectSeconds));
+      config.addDataSourceProperty(
+          "socketTimeout", String.valueOf(POSTGRES_SOCKET_TIMEOUT_SECONDS));
+      config.addDataSourceProperty("tcpKeepAlive", "true");
+    }
+    return new HikariDataSource(config);
+  }
+}

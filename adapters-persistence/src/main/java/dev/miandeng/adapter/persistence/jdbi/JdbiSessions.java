@@ -1,0 +1,120 @@
+package dev.miandeng.adapter.persistence.jdbi;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import dev.miandeng.domain.session.Session;
+import dev.miandeng.domain.session.SessionPolicy;
+import dev.miandeng.domain.session.SessionTokenHash;
+import dev.miandeng.domain.session.Sessions;
+import dev.miandeng.domain.user.UserId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@link Sessions} in the {@code sessions} table (token hash only, SEC-12), read through a small
+ * per-instance cache so most authenticated requests touch no database.
+ *
+ * <p>Coherence, the rules this class keeps:
+ *
+ * <ul>
+ *   <li>This instance: a delete (one, all of a user's, or the sweep) removes the rows, then the
+ *       cache entries, so it takes effect at once. A read that raced with it and loaded the row
+ *       just before the delete does not re-insert it: every delete bumps {@link #revocations}, and
+ *       a load that sees the counter move drops what it cached.
+ *   <li>Other instances sharing the database: their cache entries expire {@code cacheTtl} (≤ 5 s)
+ *       after they were loaded, so a logout here reaches them within that bound (REL-13).
+ *   <li>A cached session that is due for a "last seen" write, or looks expired, is re-read rather
+ *       than trusted: another instance may have touched it since, and the core would otherwise
+ *       write again (REL-09) or end a session that is in use.
+ * </ul>
+ */
+public final class JdbiSessions implements Sessions {
+
+  private final SessionRows rows;
+  private final Cache<SessionTokenHash, Session> cache;
+  private final SessionPolicy policy;
+  private final Clock clock;
+  private final AtomicLong revocations = new AtomicLong();
+
+  JdbiSessions(
+      SessionRows rows, Cache<SessionTokenHash, Session> cache, SessionPolicy policy, Clock clock) {
+    this.rows = rows;
+    this.cache = cache;
+    this.policy = policy;
+    this.clock = clock;
+  }
+
+  @Override
+  public void save(Session session) {
+    rows.insert(session);
+    cache.put(session.id(), asStored(session));
+  }
+
+  @Override
+  public Optional<Session> find(SessionTokenHash id) {
+    Session cached = cache.getIfPresent(id);
+    if (cached != null && isTrustworthy(cached)) {
+      return Optional.of(cached);
+    }
+    long revocationsBefore = revocations.get();
+    Optional<Session> stored = rows.find(id);
+    if (stored.isPresent()) {
+      cache.put(id, stored.get());
+      if (revocations.get() != revocationsBefore) {
+        // A delete ran while we read: it may have cleared the cache before our put.
+        cache.invalidate(id);
+      }
+    } else {
+      cache.invalidate(id);
+    }
+    return stored;
+  }
+
+  @Override
+  public void touch(SessionTokenHash id, Instant lastSeenAt) {
+    rows.touch(id, lastSeenAt);
+    Instant stored = JdbiFactory.stored(lastSeenAt);
+    cache
+        .asMap()
+        .computeIfPresent(id, (key, s) -> stored.isAfter(s.lastSeenAt()) ? s.touchedAt(stored) : s);
+  }
+
+  @Override
+  public void delete(SessionTokenHash id) {
+    rows.delete(id);
+    revocations.incrementAndGet();
+    cache.invalidate(id);
+  }
+
+  @Override
+  public int deleteAllOf(UserId userId) {
+    int deleted = rows.deleteAllOf(userId);
+    revocations.incrementAndGet();
+    cache.asMap().values().removeIf(s -> s.userId().equals(userId));
+    return deleted;
+  }
+
+  @Override
+  public int deleteExpired(Instant now, SessionPolicy sweepPolicy) {
+    int deleted = rows.deleteExpired(now, now.minus(sweepPolicy.idleTimeout()));
+    revocations.incrementAndGet();
+    cache.asMap().values().removeIf(s -> !s.isValidAt(now, sweepPolicy));
+    return deleted;
+  }
+
+  private boolean isTrustworthy(Session cached) {
+    Instant now = clock.instant();
+    return cached.isValidAt(now, policy) && !cached.needsTouchAt(now, policy);
+  }
+
+  /** The session as a re-read would return it: instants at the database's microseconds. */
+  private static Session asStored(Session s) {
+    return new Session(
+        s.id(),
+        s.userId(),
+        JdbiFactory.stored(s.createdAt()),
+        JdbiFactory.stored(s.lastSeenAt()),
+        JdbiFactory.stored(s.expiresAt()));
+  }
+}

@@ -1,0 +1,128 @@
+package dev.miandeng.adapter.persistence.jdbi;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.miandeng.adapter.persistence.PersistenceStores;
+import dev.miandeng.domain.login.LoginStates;
+import dev.miandeng.domain.session.SessionPolicy;
+import dev.miandeng.domain.session.Sessions;
+import dev.miandeng.domain.store.StoreUnavailableException;
+import dev.miandeng.domain.user.Users;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Objects;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The JDBI stores: the one entry point the composition root calls. {@link #open} builds the
+ * connection pool, brings the schema up to date (Flyway) and returns the three ports over it.
+ *
+ * <pre>{@code
+ * try (PersistenceStores stores = JdbiStores.open(settings, SessionPolicy.DEFAULT, Clock.systemUTC())) {
+ *   Users users = stores.users();
+ *   ...
+ * }
+ * }</pre>
+ */
+public final class JdbiStores implements PersistenceStores {
+
+  private static final Logger LOG = LoggerFactory.getLogger(JdbiStores.class);
+
+  private final HikariDataSource dataSource;
+  private final JdbiUsers users;
+  private final JdbiSessions sessions;
+  private final JdbiLoginStates loginStates;
+
+  private JdbiStores(
+      HikariDataSource dataSource,
+      JdbiUsers users,
+      JdbiSessions sessions,
+      JdbiLoginStates loginStates) {
+    this.dataSource = dataSource;
+    this.users = users;
+    this.sessions = sessions;
+    this.loginStates = loginStates;
+  }
+
+  /**
+   * Opens the database described by {@code settings} and migrates it.
+   *
+   * @param policy the session policy the core enforces; the cache uses it to re-read a session that
+   *     is due for a "last seen" write or looks expired instead of trusting its cached copy
+   * @param clock the core's clock, for that same decision
+   * @throws StoreUnavailableException when the database cannot be reached
+   * @throws PersistenceSetupException when the migrations fail or do not match the code
+   */
+  public static JdbiStores open(DatabaseSettings settings, SessionPolicy policy, Clock clock) {
+    return open(settings, policy, clock, Ticker.systemTicker());
+  }
+
+  /** As {@link #open(DatabaseSettings, SessionPolicy, Clock)}, with the caches' time source. */
+  static JdbiStores open(
+      DatabaseSettings settings, SessionPolicy policy, Clock clock, Ticker cacheTicker) {
+    Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(policy, "policy");
+    Objects.requireNonNull(clock, "clock");
+    HikariDataSource dataSource = ConnectionPools.create(settings);
+    try {
+      int applied = Migrations.apply(dataSource);
+      LOG.info("database ready: {} ({} migrations applied)", settings, applied);
+    } catch (RuntimeException e) {
+      dataSource.close();
+      if (SqlErrors.isOutage(e)) {
+        throw new StoreUnavailableException("the database cannot be reached at start-up", e);
+      }
+      throw new PersistenceSetupException("the database schema could not be migrated", e);
+    }
+    Jdbi jdbi = JdbiFactory.create(dataSource);
+    return new JdbiStores(
+        dataSource,
+        new JdbiUsers(jdbi, newCache(settings, cacheTicker)),
+        new JdbiSessions(new SessionRows(jdbi), newCache(settings, cacheTicker), policy, clock),
+        new JdbiLoginStates(jdbi));
+  }
+
+  /** Bounded, and every entry expires {@code cacheTtl} after it was written (REL-13). */
+  private static <K, V> Cache<K, V> newCache(DatabaseSettings settings, Ticker ticker) {
+    return Caffeine.newBuilder()
+        .maximumSize(settings.cacheMaxEntries())
+        .expireAfterWrite(settings.cacheTtl())
+        .ticker(ticker)
+        .build();
+  }
+
+  @Override
+  public Users users() {
+    return users;
+  }
+
+  @Override
+  public Sessions sessions() {
+    return sessions;
+  }
+
+  @Override
+  public LoginStates loginStates() {
+    return loginStates;
+  }
+
+  @Override
+  public boolean isReachable() {
+    try (Connection connection = dataSource.getConnection()) {
+      return connection.isValid(1);
+    } catch (SQLException | RuntimeException e) {
+      LOG.debug("database not reachable: {}", e.getClass().getSimpleName());
+      return false;
+    }
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+  }
+}
