@@ -1,0 +1,105 @@
+// Plain-Node unit tests for the page's pure parts (no DOM, no dependencies): node --test frontend/src/test/js
+// The end-to-end behaviour (states, clicks, CSP) is covered by the Selenium tests against the running server.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+
+const assets = "../../main/resources/frontend/assets/";
+const { api, ApiError } = await import(`${assets}api.js`);
+const { JsapiError, requestCode } = await import(`${assets}jsapi.js`);
+const { keysOf, languages, pickLanguage, t } = await import(`${assets}i18n.js`);
+const { initialsOf } = await import(`${assets}view.js`);
+const { failureView } = await import(`${assets}flow.js`);
+
+test("every sentence exists in Chinese and in English", () => {
+  assert.deepEqual(languages.sort(), ["en", "zh"]);
+  assert.deepEqual(keysOf("zh").sort(), keysOf("en").sort());
+});
+
+test("zh* picks Chinese, anything else English", () => {
+  assert.equal(pickLanguage(["zh-CN"]), "zh");
+  assert.equal(pickLanguage(["zh-Hant-TW"]), "zh");
+  assert.equal(pickLanguage(["ZH"]), "zh");
+  assert.equal(pickLanguage(["en-GB"]), "en");
+  assert.equal(pickLanguage([]), "en");
+  assert.equal(t("unavailable.wait", { seconds: 30 }, "zh"), "请在 30 秒后重试。");
+});
+
+test("initials: last two Han characters, else first letters of two words", () => {
+  assert.equal(initialsOf({ name: "欧阳娜娜" }), "娜娜");
+  assert.equal(initialsOf({ name: "张三", enName: "Zhang San" }), "张三");
+  assert.equal(initialsOf({ name: "ada lovelace" }), "AL");
+  assert.equal(initialsOf({ name: '<img src=x onerror="x">Eve', enName: "Eve" }), "E");
+  assert.equal(initialsOf({ name: "<>&" }), "?");
+});
+
+test("client errnos map to the contract's states", () => {
+  assert.equal(failureView(new JsapiError(2700002))[0], "refused");
+  assert.equal(failureView(new JsapiError(107))[0], "refused");
+  assert.equal(failureView(new JsapiError(10228))[0], "not-visible");
+  globalThis.location = { origin: "https://app.example", pathname: "/", search: "?x=1" };
+  assert.deepEqual(failureView(new JsapiError(10235)), ["config-error", { errno: 10235, pageUrl: "https://app.example/" }]);
+  assert.equal(failureView(new JsapiError(10236))[0], "config-error");
+  assert.equal(failureView(new JsapiError("timeout"))[0], "error");
+});
+
+test("server errors map to the contract's states", () => {
+  assert.deepEqual(failureView(new ApiError(503, "auth_center_unavailable", "", { retryAfter: 30, requestId: "r" })), ["unavailable", { retryAfter: 30, requestId: "r" }]);
+  assert.equal(failureView(new ApiError(0, "timeout"))[0], "unavailable");
+  assert.deepEqual(failureView(new ApiError(401, "code_refused")), ["refused", { reason: "code" }]);
+  assert.equal(failureView(new ApiError(403, "user_not_allowed"))[0], "error");
+  assert.equal(failureView(new ApiError(500, "server_misconfigured"))[0], "error");
+});
+
+function fakeFetch(status, body, headers = {}) {
+  const calls = [];
+  globalThis.fetch = async (path, init) => {
+    calls.push({ path, init });
+    return new Response(status === 204 ? null : JSON.stringify(body), { status, headers });
+  };
+  return calls;
+}
+
+test("POSTs are same-origin JSON with the CSRF header and an abort signal", async () => {
+  const calls = fakeFetch(200, { nonce: "n" });
+  assert.deepEqual(await api.nonce(), { nonce: "n" });
+  const { path, init } = calls[0];
+  assert.equal(path, "/api/login/nonce");
+  assert.equal(init.method, "POST");
+  assert.equal(init.credentials, "same-origin");
+  assert.equal(init.headers["X-Requested-With"], "miandeng");
+  assert.equal(init.headers["Content-Type"], "application/json");
+  assert.equal(init.body, "{}");
+  assert.ok(init.signal instanceof AbortSignal);
+});
+
+test("an error body becomes an ApiError with code, Retry-After and request id", async () => {
+  fakeFetch(503, { error: "store_unavailable", message: "m", requestId: "req-1" }, { "Retry-After": "12" });
+  await assert.rejects(api.session("c", "n"), (e) => e instanceof ApiError && e.status === 503 && e.code === "store_unavailable" && e.retryAfter === 12 && e.requestId === "req-1");
+  fakeFetch(204);
+  assert.equal(await api.logout(), null);
+});
+
+function fakeClient({ access, authCode }) {
+  const seen = [];
+  globalThis.window = {
+    h5sdk: { ready: (cb) => setTimeout(cb), error: () => {} },
+    tt: {
+      ...(access && { requestAccess: (o) => { seen.push(["requestAccess", o.appID, o.state]); setTimeout(() => access(o)); } }),
+      requestAuthCode: (o) => { seen.push(["requestAuthCode", o.appId]); setTimeout(() => authCode(o)); },
+    },
+  };
+  return seen;
+}
+
+test("requestAccess gets appID and the nonce; errno 103 falls back to requestAuthCode with appId", async () => {
+  const seen = fakeClient({ access: (o) => o.fail({ errno: 103 }), authCode: (o) => o.success({ code: "legacy" }) });
+  assert.equal(await requestCode({ appId: "cli_x", scopes: [], nonce: "N" }), "legacy");
+  assert.deepEqual(seen, [["requestAccess", "cli_x", "N"], ["requestAuthCode", "cli_x"]]);
+});
+
+test("a refusal is reported with its errno, and a foreign state is rejected", async () => {
+  fakeClient({ access: (o) => o.fail({ errno: 2700002, errString: "no" }), authCode: () => assert.fail("no fallback on refusal") });
+  await assert.rejects(requestCode({ appId: "a", scopes: [], nonce: "N" }), (e) => e.errno === 2700002);
+  fakeClient({ access: (o) => o.success({ code: "c", state: "other" }), authCode: () => {} });
+  await assert.rejects(requestCode({ appId: "a", scopes: [], nonce: "N" }), (e) => e.errno === "state_mismatch");
+});
