@@ -1,0 +1,101 @@
+package dev.miandeng.adapter.web;
+
+import dev.miandeng.application.login.CompleteBrowserLoginUseCase;
+import dev.miandeng.application.login.LoginResult;
+import dev.miandeng.application.login.StartBrowserLoginUseCase;
+import dev.miandeng.domain.identity.AuthorizationCode;
+import dev.miandeng.domain.login.LoginState;
+import io.javalin.http.Context;
+import java.util.Optional;
+
+/**
+ * The login of an ordinary browser: /login sends it to the provider with a fresh state bound to a
+ * cookie; /callback checks that binding in constant time (SEC-17) before the use case consumes the
+ * state and only then exchanges the code (SEC-20), and answers with a 302 to a clean URL.
+ */
+final class BrowserLogin {
+
+  private final WebUseCases useCases;
+  private final WebSettings settings;
+  private final Cookies cookies;
+  private final LoginRateLimiter rateLimiter;
+  private final ClientAddress clients;
+  private final LoginFailures failures;
+  private final SecurityEvents events;
+
+  BrowserLogin(
+      WebUseCases useCases,
+      WebSettings settings,
+      Cookies cookies,
+      LoginRateLimiter rateLimiter,
+      ClientAddress clients,
+      LoginFailures failures,
+      SecurityEvents events) {
+    this.useCases = useCases;
+    this.settings = settings;
+    this.cookies = cookies;
+    this.rateLimiter = rateLimiter;
+    this.clients = clients;
+    this.failures = failures;
+    this.events = events;
+  }
+
+  void start(Context ctx) {
+    rateLimiter.enforce(clients.of(ctx));
+    switch (useCases.startBrowserLogin().start(ctx.queryParam("return"))) {
+      case StartBrowserLoginUseCase.Started started -> {
+        cookies.setLoginState(ctx, started.state());
+        ctx.header("Location", started.authorizeUrl().toString());
+        ctx.status(302);
+      }
+      case StartBrowserLoginUseCase.StoreUnavailable unavailable ->
+          throw failures.storeUnavailable();
+    }
+  }
+
+  void callback(Context ctx) {
+    rateLimiter.enforce(clients.of(ctx));
+    Optional<String> bound = cookies.loginState(ctx);
+    // Whatever the outcome, this attempt is over: a retry starts again at /login.
+    cookies.expireLoginState(ctx);
+    String error = ctx.queryParam("error");
+    if (error != null) {
+      events.record(ctx, "login", "provider_error_" + error);
+      throw "access_denied".equals(error)
+          ? new RequestRejectedException(
+              403, "access_denied", "You declined to share your Feishu account with this app.")
+          : new RequestRejectedException(400, "bad_request", "Feishu did not complete the login.");
+    }
+    String rawState = ctx.queryParam("state");
+    Optional<LoginState> state = LoginState.parse(rawState);
+    if (state.isEmpty() || !ConstantTime.equal(rawState, bound.orElse(null))) {
+      events.record(ctx, "state_mismatch", "refused");
+      throw failures.of(new LoginResult.StateRejected());
+    }
+    AuthorizationCode code = parseCode(ctx.queryParam("code"));
+    LoginResult result =
+        useCases
+            .completeBrowserLogin()
+            .complete(
+                new CompleteBrowserLoginUseCase.Command(state.get(), code, cookies.session(ctx)));
+    if (result instanceof LoginResult.LoggedIn loggedIn) {
+      cookies.setSession(ctx, loggedIn.token());
+      events.record(ctx, "login", "ok", UserJson.key(loggedIn.user()));
+      // Absolute, from configuration, never from Host (SEC-19); code and state stay behind
+      // (SEC-20).
+      ctx.header("Location", settings.publicBaseUrl() + loggedIn.returnPath().value());
+      ctx.status(302);
+      return;
+    }
+    events.record(ctx, "login", LoginFailures.outcome(result));
+    throw failures.of(result);
+  }
+
+  private static AuthorizationCode parseCode(String raw) {
+    try {
+      return new AuthorizationCode(raw == null ? "" : raw);
+    } catch (IllegalArgumentException e) {
+      throw Json.badRequest("The login link carries no usable code.");
+    }
+  }
+}

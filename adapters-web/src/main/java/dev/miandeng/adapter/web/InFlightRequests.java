@@ -1,0 +1,70 @@
+package dev.miandeng.adapter.web;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Counts requests between arrival and the last byte of their answer, at the outermost Jetty handler
+ * so static files and error pages count too. {@link #awaitIdle(Duration)} lets a stop wait for them
+ * (REL-10).
+ */
+final class InFlightRequests extends Handler.Wrapper {
+
+  private final Object lock = new Object();
+  private int count;
+
+  @Override
+  public boolean handle(Request request, Response response, Callback callback) throws Exception {
+    enter();
+    AtomicBoolean left = new AtomicBoolean();
+    Runnable leaveOnce =
+        () -> {
+          if (left.compareAndSet(false, true)) {
+            leave();
+          }
+        };
+    try {
+      boolean handled = super.handle(request, response, Callback.from(callback, leaveOnce));
+      if (!handled) {
+        leaveOnce.run();
+      }
+      return handled;
+    } catch (Exception | Error e) {
+      leaveOnce.run();
+      throw e;
+    }
+  }
+
+  /** Waits until no request is in flight or the grace period is over; true when idle. */
+  boolean awaitIdle(Duration grace) throws InterruptedException {
+    long deadline = System.nanoTime() + grace.toNanos();
+    synchronized (lock) {
+      while (count > 0) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        TimeUnit.NANOSECONDS.timedWait(lock, left);
+      }
+      return true;
+    }
+  }
+
+  private void enter() {
+    synchronized (lock) {
+      count++;
+    }
+  }
+
+  private void leave() {
+    synchronized (lock) {
+      count--;
+      lock.notifyAll();
+    }
+  }
+}

@@ -1,0 +1,113 @@
+package dev.miandeng.adapter.web;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Iterator;
+import java.util.Set;
+
+/**
+ * Reads and writes the small JSON bodies of the API. Request bodies are read through a hard size
+ * cap (SEC-28: never buffered past the limit, chunked or not) and checked by hand against the
+ * fields a route knows, so unknown fields, wrong types and duplicates are a 400 with our own words,
+ * never a parser message that names a class (SEC-29).
+ */
+final class Json {
+
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+
+  static {
+    MAPPER
+        .getFactory()
+        .setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(16).build());
+  }
+
+  private final int maxBodyBytes;
+
+  Json(int maxBodyBytes) {
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  static void write(Context ctx, Object value) {
+    try {
+      ctx.contentType("application/json; charset=utf-8").result(MAPPER.writeValueAsBytes(value));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("maps and records of strings always serialise", e);
+    }
+  }
+
+  /** Refuses a declared length over the cap before anything is read (SEC-28). */
+  void checkDeclaredLength(Context ctx) {
+    long declared = ctx.req().getContentLengthLong();
+    if (declared > maxBodyBytes) {
+      throw tooLarge();
+    }
+  }
+
+  /**
+   * The body as a JSON object holding only {@code allowed} fields, each a string. An empty body is
+   * read as {@code {}} so a bodiless POST to a route without fields is fine.
+   */
+  JsonNode readObject(Context ctx, Set<String> allowed) {
+    checkDeclaredLength(ctx);
+    byte[] body = readCapped(ctx);
+    if (body.length == 0) {
+      return MAPPER.createObjectNode();
+    }
+    JsonNode node;
+    try {
+      node = MAPPER.readTree(body);
+    } catch (IOException e) {
+      throw badRequest("The request body is not valid JSON.");
+    }
+    if (node == null || !node.isObject()) {
+      throw badRequest("The request body must be a JSON object.");
+    }
+    Iterator<String> names = node.fieldNames();
+    while (names.hasNext()) {
+      String name = names.next();
+      if (!allowed.contains(name)) {
+        throw badRequest("Unknown field in the request body.");
+      }
+      if (!node.get(name).isTextual()) {
+        throw badRequest("Every field of the request body must be a string.");
+      }
+    }
+    return node;
+  }
+
+  static String requiredText(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    if (value == null || !value.isTextual() || value.textValue().isEmpty()) {
+      throw badRequest("The request body lacks the field \"" + field + "\".");
+    }
+    return value.textValue();
+  }
+
+  private byte[] readCapped(Context ctx) {
+    try (InputStream in = ctx.req().getInputStream()) {
+      byte[] bytes = in.readNBytes(maxBodyBytes + 1);
+      if (bytes.length > maxBodyBytes) {
+        throw tooLarge();
+      }
+      return bytes;
+    } catch (IOException e) {
+      throw badRequest("The request body could not be read.");
+    }
+  }
+
+  private static RequestRejectedException tooLarge() {
+    return new RequestRejectedException(413, "payload_too_large", "The request body is too large.");
+  }
+
+  static RequestRejectedException badRequest(String message) {
+    return new RequestRejectedException(400, "bad_request", message);
+  }
+}

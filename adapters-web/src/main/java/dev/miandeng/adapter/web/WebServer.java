@@ -1,0 +1,209 @@
+package dev.miandeng.adapter.web;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import jakarta.servlet.SessionTrackingMode;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import org.eclipse.jetty.ee10.servlet.SessionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The web adapter: a Javalin server with the page, the JSON API, the browser-login callback and
+ * health. Built by hand from the use cases; {@link #start()} binds, {@link #stop()} drains.
+ *
+ * <p>Request pipeline: Jetty (header size limit, no Server header, JSON error pages) → in-flight
+ * counter → Javalin before-filter (request id, security headers, method/path guard, CSRF guard) →
+ * route → one error mapper.
+ */
+public final class WebServer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+
+  private final WebSettings settings;
+  private final Health health;
+  private final InFlightRequests inFlight = new InFlightRequests();
+  private final Javalin javalin;
+
+  /**
+   * @param useCases the driving ports the routes call
+   * @param readiness whether this instance should receive traffic (for instance: the store answers)
+   * @param settings validated web settings
+   * @param clock the time for rate-limit windows and security events
+   */
+  public WebServer(
+      WebUseCases useCases, BooleanSupplier readiness, WebSettings settings, Clock clock) {
+    Objects.requireNonNull(useCases, "useCases");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(clock, "clock");
+    this.health = new Health(readiness);
+
+    ClientAddress clients = new ClientAddress(settings.trustedProxies());
+    SecurityEvents events = new SecurityEvents(clock, clients);
+    Cookies cookies =
+        new Cookies(settings.secureCookies(), settings.embedMode(), settings.loginCookieMaxAge());
+    LoginRateLimiter rateLimiter =
+        new LoginRateLimiter(settings.loginRateLimit(), settings.loginRateWindow(), clock);
+    LoginFailures failures = new LoginFailures(settings.defaultRetryAfter());
+    Json json = new Json(settings.maxRequestBodyBytes());
+    SecurityHeaders headers = new SecurityHeaders(settings);
+    PathGuard pathGuard = new PathGuard();
+    CsrfGuard csrf = new CsrfGuard(settings.publicOrigin(), events);
+    SessionApi api =
+        new SessionApi(useCases, settings, cookies, json, rateLimiter, clients, failures, events);
+    BrowserLogin browserLogin =
+        new BrowserLogin(useCases, settings, cookies, rateLimiter, clients, failures, events);
+
+    this.javalin =
+        Javalin.create(
+            cfg -> {
+              configureServer(cfg, headers);
+              configureStaticFiles(cfg);
+              cfg.routes.before(
+                  ctx -> {
+                    RequestIds.assign(ctx);
+                    headers.apply(ctx);
+                    pathGuard.check(ctx);
+                    csrf.check(ctx);
+                    json.checkDeclaredLength(ctx);
+                  });
+              cfg.routes.get("/api/config", api::config);
+              cfg.routes.post("/api/login/nonce", api::issueNonce);
+              cfg.routes.post("/api/session", api::logIn);
+              cfg.routes.get("/api/me", api::me);
+              cfg.routes.post("/api/logout", api::logOut);
+              cfg.routes.post("/api/logout-everywhere", api::logOutEverywhere);
+              cfg.routes.get("/login", browserLogin::start);
+              cfg.routes.get("/callback", browserLogin::callback);
+              cfg.routes.get("/health/live", health::live);
+              cfg.routes.get("/health/ready", health::ready);
+              cfg.routes.exception(
+                  RequestRejectedException.class, (e, ctx) -> ErrorResponses.send(ctx, e));
+              cfg.routes.exception(HttpResponseException.class, WebServer::frameworkError);
+              cfg.routes.exception(Exception.class, WebServer::unexpected);
+              cfg.routes.after(ctx -> RequestIds.clear());
+            });
+  }
+
+  /** Binds and starts serving; returns the bound port (useful with port 0). */
+  public int start() {
+    javalin.start(settings.host(), settings.port());
+    LOG.info(
+        "web adapter listening on {}:{} as {}", settings.host(), port(), settings.publicBaseUrl());
+    return port();
+  }
+
+  public int port() {
+    return javalin.port();
+  }
+
+  /**
+   * Graceful stop (REL-10): readiness turns 503 at once so the load balancer stops sending traffic,
+   * requests in flight get up to the grace period to finish, then the server closes.
+   */
+  public void stop() {
+    health.startDraining();
+    try {
+      if (!inFlight.awaitIdle(settings.shutdownGrace())) {
+        LOG.warn("stopping with requests still in flight after {}", settings.shutdownGrace());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    javalin.stop();
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  private void configureServer(JavalinConfig cfg, SecurityHeaders headers) {
+    cfg.startup.showJavalinBanner = false;
+    cfg.startup.showOldJavalinVersionWarning = false;
+    cfg.concurrency.useVirtualThreads = true;
+    cfg.http.prefer405over404 = true;
+    cfg.http.maxRequestSize = settings.maxRequestBodyBytes();
+    cfg.jetty.modifyServer(
+        server -> {
+          server.insertHandler(inFlight);
+          server.setErrorHandler(new JettyErrorPages(headers.contentSecurityPolicy()));
+        });
+    cfg.jetty.modifyHttpConfiguration(
+        http -> {
+          http.setSendServerVersion(false);
+          http.setSendXPoweredBy(false);
+          http.setRequestHeaderSize(settings.maxRequestHeaderBytes());
+        });
+    cfg.jetty.modifyServletContextHandler(
+        context -> {
+          // Sessions are ours (a cookie we parse); Jetty's must never read an id from a URL
+          // (SEC-06).
+          SessionHandler sessions = context.getSessionHandler();
+          if (sessions != null) {
+            sessions.setSessionTrackingModes(Set.of(SessionTrackingMode.COOKIE));
+          }
+        });
+  }
+
+  private void configureStaticFiles(JavalinConfig cfg) {
+    String root = settings.staticFilesRoot();
+    if (WebServer.class.getResource(root + "/index.html") == null) {
+      LOG.warn("no {}/index.html on the classpath: the page will not be served", root);
+      return;
+    }
+    cfg.staticFiles.add(
+        files -> {
+          files.hostedPath = "/";
+          files.directory = root;
+          files.location = Location.CLASSPATH;
+          // index.html always revalidates so a deploy reaches every browser at once.
+          files.headers = Map.of(SecurityHeaders.CACHE_CONTROL, "no-cache");
+          files.skipFileFunction = request -> request.getRequestURI().startsWith("/assets/");
+        });
+    cfg.staticFiles.add(
+        files -> {
+          files.hostedPath = "/assets";
+          files.directory = root + "/assets";
+          files.location = Location.CLASSPATH;
+          // Asset names carry no hash, so the cache time stays short; the ETag makes reuse cheap.
+          files.headers =
+              Map.of(
+                  SecurityHeaders.CACHE_CONTROL,
+                  "public, max-age=" + settings.assetsMaxAge().toSeconds());
+        });
+  }
+
+  private static void frameworkError(HttpResponseException e, Context ctx) {
+    int status = e.getStatus();
+    String code =
+        switch (status) {
+          case 404 -> "not_found";
+          case 405 -> "method_not_allowed";
+          case 413 -> "payload_too_large";
+          case 415 -> "unsupported_media_type";
+          default -> status >= 500 ? "internal_error" : "bad_request";
+        };
+    String message =
+        switch (status) {
+          case 404 -> "There is nothing at this address.";
+          case 405 -> "This method is not allowed here.";
+          default -> "The request could not be processed.";
+        };
+    ErrorResponses.send(ctx, status, code, message, Optional.empty());
+  }
+
+  private static void unexpected(Exception e, Context ctx) {
+    LOG.error("unexpected failure handling {} {}", ctx.method(), ctx.path(), e);
+    ErrorResponses.send(
+        ctx, 500, "internal_error", "Something went wrong on our side.", Optional.empty());
+  }
+}

@@ -1,0 +1,379 @@
+package dev.miandeng.adapter.web;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Everything the web adapter needs to know, validated once at start-up so a wrong value fails the
+ * boot instead of a request. Build it with {@link #builder(URI, String)}.
+ *
+ * @param host the address to bind ("0.0.0.0" for all interfaces)
+ * @param port the port to bind; 0 picks a free one
+ * @param publicBaseUrl the origin browsers use (scheme://host[:port]); Origin checks, redirects and
+ *     the Secure decision use it, never the request's Host header (SEC-19)
+ * @param appId the Feishu app id the page passes to the JSAPI
+ * @param mode "feishu" or "simulator": only changes what /api/config tells the page and the CSP
+ * @param jssdkUrl the JSSDK script the page loads; its origin is allowed in script-src
+ * @param scopes the scopes the page asks for with tt.requestAccess
+ * @param scriptOrigins extra script-src origins
+ * @param connectOrigins extra connect-src origins
+ * @param imgOrigins extra img-src origins (https: is always allowed: avatars live on many CDNs)
+ * @param formActionOrigins extra form-action origins
+ * @param secureCookies Secure cookies with the __Host- prefix, and HSTS (SEC-04)
+ * @param trustedProxies remote addresses whose X-Forwarded-For is believed (SEC-05)
+ * @param embedMode the page is framed by another origin: SameSite=None cookies (SEC-04, SEC-16)
+ * @param frameAncestors the origins allowed to frame the page in embed mode
+ * @param maxRequestBodyBytes larger bodies get 413 before they are read (SEC-28)
+ * @param maxRequestHeaderBytes larger request headers get 431 (SEC-28)
+ * @param loginRateLimit login requests per client per window (SEC-33)
+ * @param loginRateWindow the rate-limit window
+ * @param staticFilesRoot the classpath folder holding index.html and assets/
+ * @param assetsMaxAge how long browsers may reuse /assets/* without asking (file names carry no
+ *     hash)
+ * @param loginCookieMaxAge lifetime of the login state and nonce cookies (≤ 10 min, SEC-17)
+ * @param defaultRetryAfter the Retry-After sent on a 503 when the cause gave no hint
+ * @param shutdownGrace how long {@code stop()} waits for in-flight requests (REL-10)
+ */
+public record WebSettings(
+    String host,
+    int port,
+    URI publicBaseUrl,
+    String appId,
+    String mode,
+    URI jssdkUrl,
+    List<String> scopes,
+    Set<String> scriptOrigins,
+    Set<String> connectOrigins,
+    Set<String> imgOrigins,
+    Set<String> formActionOrigins,
+    boolean secureCookies,
+    Set<String> trustedProxies,
+    boolean embedMode,
+    Set<String> frameAncestors,
+    int maxRequestBodyBytes,
+    int maxRequestHeaderBytes,
+    int loginRateLimit,
+    Duration loginRateWindow,
+    String staticFilesRoot,
+    Duration assetsMaxAge,
+    Duration loginCookieMaxAge,
+    Duration defaultRetryAfter,
+    Duration shutdownGrace) {
+
+  public static final String MODE_FEISHU = "feishu";
+  public static final String MODE_SIMULATOR = "simulator";
+
+  /** The JSSDK the Feishu documentation currently points at. */
+  public static final URI FEISHU_JSSDK_URL =
+      URI.create("https://lf-scm-cn.feishucdn.com/lark/op/h5-js-sdk-1.5.44.js");
+
+  /** An origin as CSP and the Origin header write it; nothing that could break out of a policy. */
+  private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?");
+
+  private static final Pattern SCOPE = Pattern.compile("[A-Za-z0-9:._-]{1,128}");
+  private static final Duration MAX_LOGIN_COOKIE_AGE = Duration.ofMinutes(10);
+
+  public WebSettings {
+    Objects.requireNonNull(host, "host");
+    if (host.isBlank()) {
+      throw new IllegalArgumentException("host must not be blank");
+    }
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException("port must be 0-65535");
+    }
+    publicBaseUrl = normaliseBaseUrl(publicBaseUrl);
+    Objects.requireNonNull(appId, "appId");
+    if (!SCOPE.matcher(appId).matches()) {
+      throw new IllegalArgumentException("appId must be 1-128 characters of [A-Za-z0-9:._-]");
+    }
+    Objects.requireNonNull(mode, "mode");
+    if (!mode.equals(MODE_FEISHU) && !mode.equals(MODE_SIMULATOR)) {
+      throw new IllegalArgumentException(
+          "mode must be one of: " + MODE_FEISHU + ", " + MODE_SIMULATOR + " (was " + mode + ")");
+    }
+    Objects.requireNonNull(jssdkUrl, "jssdkUrl");
+    requireOrigin(originOf(jssdkUrl), "jssdkUrl");
+    scopes = List.copyOf(scopes);
+    scopes.forEach(
+        scope -> {
+          if (!SCOPE.matcher(scope).matches()) {
+            throw new IllegalArgumentException("scope has unexpected characters: " + scope);
+          }
+        });
+    scriptOrigins = origins(scriptOrigins, "scriptOrigins");
+    connectOrigins = origins(connectOrigins, "connectOrigins");
+    imgOrigins = origins(imgOrigins, "imgOrigins");
+    formActionOrigins = origins(formActionOrigins, "formActionOrigins");
+    trustedProxies = Set.copyOf(trustedProxies);
+    frameAncestors = origins(frameAncestors, "frameAncestors");
+    if (embedMode && !secureCookies) {
+      throw new IllegalArgumentException(
+          "embedMode needs secureCookies: browsers drop SameSite=None cookies without Secure");
+    }
+    if (!embedMode && !frameAncestors.isEmpty()) {
+      throw new IllegalArgumentException("frameAncestors only apply in embedMode");
+    }
+    requireAtLeast(maxRequestBodyBytes, 256, "maxRequestBodyBytes");
+    requireAtLeast(maxRequestHeaderBytes, 1024, "maxRequestHeaderBytes");
+    requireAtLeast(loginRateLimit, 1, "loginRateLimit");
+    requirePositive(loginRateWindow, "loginRateWindow");
+    Objects.requireNonNull(staticFilesRoot, "staticFilesRoot");
+    if (!staticFilesRoot.startsWith("/") || staticFilesRoot.contains("..")) {
+      throw new IllegalArgumentException("staticFilesRoot is an absolute classpath folder");
+    }
+    Objects.requireNonNull(assetsMaxAge, "assetsMaxAge");
+    if (assetsMaxAge.isNegative()) {
+      throw new IllegalArgumentException("assetsMaxAge must not be negative");
+    }
+    requirePositive(loginCookieMaxAge, "loginCookieMaxAge");
+    if (loginCookieMaxAge.compareTo(MAX_LOGIN_COOKIE_AGE) > 0) {
+      throw new IllegalArgumentException("loginCookieMaxAge is at most 10 minutes (SEC-17)");
+    }
+    requirePositive(defaultRetryAfter, "defaultRetryAfter");
+    Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+    if (shutdownGrace.isNegative()) {
+      throw new IllegalArgumentException("shutdownGrace must not be negative");
+    }
+  }
+
+  /** Starts from the defaults; only the public URL and the app id have none. */
+  public static Builder builder(URI publicBaseUrl, String appId) {
+    return new Builder(publicBaseUrl, appId);
+  }
+
+  /** The origin (scheme://host[:port]) browsers send in the Origin header for this app. */
+  public String publicOrigin() {
+    return originOf(publicBaseUrl);
+  }
+
+  public boolean simulatorMode() {
+    return mode.equals(MODE_SIMULATOR);
+  }
+
+  /** scheme://host[:port] of a URL, with the port only when it is not the scheme's default. */
+  static String originOf(URI url) {
+    String scheme = Objects.requireNonNull(url.getScheme(), "URL has no scheme");
+    String origin =
+        scheme.toLowerCase(Locale.ROOT) + "://" + url.getHost().toLowerCase(Locale.ROOT);
+    int port = url.getPort();
+    boolean defaultPort =
+        port == -1
+            || (scheme.equalsIgnoreCase("https") && port == 443)
+            || (scheme.equalsIgnoreCase("http") && port == 80);
+    return defaultPort ? origin : origin + ":" + port;
+  }
+
+  private static URI normaliseBaseUrl(URI url) {
+    Objects.requireNonNull(url, "publicBaseUrl");
+    if (url.getHost() == null
+        || url.getRawQuery() != null
+        || url.getRawFragment() != null
+        || url.getRawUserInfo() != null
+        || !(url.getRawPath() == null
+            || url.getRawPath().isEmpty()
+            || url.getRawPath().equals("/"))) {
+      throw new IllegalArgumentException(
+          "publicBaseUrl is an origin such as https://app.example.com (no path, query or user)");
+    }
+    String origin = originOf(url);
+    requireOrigin(origin, "publicBaseUrl");
+    return URI.create(origin);
+  }
+
+  private static Set<String> origins(Set<String> values, String name) {
+    values.forEach(origin -> requireOrigin(origin, name));
+    return Set.copyOf(values);
+  }
+
+  private static void requireOrigin(String origin, String name) {
+    if (!ORIGIN.matcher(origin).matches()) {
+      throw new IllegalArgumentException(name + " must be an http(s) origin, was " + origin);
+    }
+  }
+
+  private static void requireAtLeast(int value, int min, String name) {
+    if (value < min) {
+      throw new IllegalArgumentException(name + " must be at least " + min);
+    }
+  }
+
+  private static void requirePositive(Duration value, String name) {
+    Objects.requireNonNull(value, name);
+    if (value.isZero() || value.isNegative()) {
+      throw new IllegalArgumentException(name + " must be positive");
+    }
+  }
+
+  /** Mutable builder with the documented defaults; {@link #build()} validates. */
+  public static final class Builder {
+    private String host = "127.0.0.1";
+    private int port = 8080;
+    private final URI publicBaseUrl;
+    private final String appId;
+    private String mode = MODE_FEISHU;
+    private URI jssdkUrl = FEISHU_JSSDK_URL;
+    private List<String> scopes = List.of();
+    private Set<String> scriptOrigins = Set.of();
+    private Set<String> connectOrigins = Set.of();
+    private Set<String> imgOrigins = Set.of();
+    private Set<String> formActionOrigins = Set.of();
+    private Boolean secureCookies;
+    private Set<String> trustedProxies = Set.of();
+    private boolean embedMode;
+    private Set<String> frameAncestors = Set.of();
+    private int maxRequestBodyBytes = 16 * 1024;
+    private int maxRequestHeaderBytes = 8 * 1024;
+    private int loginRateLimit = 20;
+    private Duration loginRateWindow = Duration.ofMinutes(1);
+    private String staticFilesRoot = "/frontend";
+    private Duration assetsMaxAge = Duration.ofMinutes(5);
+    private Duration loginCookieMaxAge = Duration.ofMinutes(10);
+    private Duration defaultRetryAfter = Duration.ofSeconds(10);
+    private Duration shutdownGrace = Duration.ofSeconds(10);
+
+    private Builder(URI publicBaseUrl, String appId) {
+      this.publicBaseUrl = Objects.requireNonNull(publicBaseUrl, "publicBaseUrl");
+      this.appId = appId;
+    }
+
+    public Builder host(String value) {
+      host = value;
+      return this;
+    }
+
+    public Builder port(int value) {
+      port = value;
+      return this;
+    }
+
+    public Builder mode(String value) {
+      mode = value;
+      return this;
+    }
+
+    public Builder jssdkUrl(URI value) {
+      jssdkUrl = value;
+      return this;
+    }
+
+    public Builder scopes(List<String> value) {
+      scopes = value;
+      return this;
+    }
+
+    public Builder scriptOrigins(Set<String> value) {
+      scriptOrigins = value;
+      return this;
+    }
+
+    public Builder connectOrigins(Set<String> value) {
+      connectOrigins = value;
+      return this;
+    }
+
+    public Builder imgOrigins(Set<String> value) {
+      imgOrigins = value;
+      return this;
+    }
+
+    public Builder formActionOrigins(Set<String> value) {
+      formActionOrigins = value;
+      return this;
+    }
+
+    /** Default: true exactly when publicBaseUrl is https. Set true behind a TLS-ending proxy. */
+    public Builder secureCookies(boolean value) {
+      secureCookies = value;
+      return this;
+    }
+
+    public Builder trustedProxies(Set<String> value) {
+      trustedProxies = value;
+      return this;
+    }
+
+    public Builder embedMode(boolean value, Set<String> hostOrigins) {
+      embedMode = value;
+      frameAncestors = hostOrigins;
+      return this;
+    }
+
+    public Builder maxRequestBodyBytes(int value) {
+      maxRequestBodyBytes = value;
+      return this;
+    }
+
+    public Builder maxRequestHeaderBytes(int value) {
+      maxRequestHeaderBytes = value;
+      return this;
+    }
+
+    public Builder loginRateLimit(int perWindow, Duration window) {
+      loginRateLimit = perWindow;
+      loginRateWindow = window;
+      return this;
+    }
+
+    public Builder staticFilesRoot(String value) {
+      staticFilesRoot = value;
+      return this;
+    }
+
+    public Builder assetsMaxAge(Duration value) {
+      assetsMaxAge = value;
+      return this;
+    }
+
+    public Builder loginCookieMaxAge(Duration value) {
+      loginCookieMaxAge = value;
+      return this;
+    }
+
+    public Builder defaultRetryAfter(Duration value) {
+      defaultRetryAfter = value;
+      return this;
+    }
+
+    public Builder shutdownGrace(Duration value) {
+      shutdownGrace = value;
+      return this;
+    }
+
+    public WebSettings build() {
+      boolean secure =
+          secureCookies != null
+              ? secureCookies
+              : "https".equalsIgnoreCase(publicBaseUrl.getScheme());
+      return new WebSettings(
+          host,
+          port,
+          publicBaseUrl,
+          appId,
+          mode,
+          jssdkUrl,
+          scopes,
+          scriptOrigins,
+          connectOrigins,
+          imgOrigins,
+          formActionOrigins,
+          secure,
+          trustedProxies,
+          embedMode,
+          frameAncestors,
+          maxRequestBodyBytes,
+          maxRequestHeaderBytes,
+          loginRateLimit,
+          loginRateWindow,
+          staticFilesRoot,
+          assetsMaxAge,
+          loginCookieMaxAge,
+          defaultRetryAfter,
+          shutdownGrace);
+    }
+  }
+}

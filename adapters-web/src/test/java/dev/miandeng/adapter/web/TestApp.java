@@ -1,0 +1,113 @@
+package dev.miandeng.adapter.web;
+
+import dev.miandeng.application.login.CodeLogin;
+import dev.miandeng.application.login.CompleteBrowserLoginService;
+import dev.miandeng.application.login.IssueLoginNonceService;
+import dev.miandeng.application.login.LogInWithCodeService;
+import dev.miandeng.application.login.StartBrowserLoginService;
+import dev.miandeng.application.session.CurrentUserService;
+import dev.miandeng.application.session.LogOutEverywhereService;
+import dev.miandeng.application.session.LogOutService;
+import dev.miandeng.domain.fakes.ScriptedIdentityLookup;
+import dev.miandeng.domain.fixtures.MutableClock;
+import dev.miandeng.domain.fixtures.People;
+import dev.miandeng.domain.identity.IdentityLookup;
+import dev.miandeng.domain.identity.TenantAllowList;
+import dev.miandeng.domain.identity.VerifiedIdentity;
+import dev.miandeng.domain.session.SessionPolicy;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+/**
+ * A started WebServer on 127.0.0.1:0 wired with the REAL application services over in-memory
+ * stores, a scripted identity provider and a hand-moved clock.
+ */
+final class TestApp implements AutoCloseable {
+
+  static final String PUBLIC_URL = "http://app.example.test";
+  static final String APP_ID = "cli_test";
+
+  final MutableClock clock = new MutableClock();
+  final ScriptedIdentityLookup idp = new ScriptedIdentityLookup();
+  final SwitchableStores stores = new SwitchableStores();
+  final AtomicBoolean ready = new AtomicBoolean(true);
+  final WebSettings settings;
+  final WebServer server;
+  final int port;
+
+  private TestApp(
+      Consumer<WebSettings.Builder> tune,
+      IdentityLookup identity,
+      UnaryOperator<WebUseCases> swap) {
+    SecureRandom random = new SecureRandom();
+    IdentityLookup lookup = identity != null ? identity : idp;
+    CodeLogin codeLogin =
+        new CodeLogin(
+            lookup,
+            stores.users(),
+            stores.sessions(),
+            new TenantAllowList(Set.of(People.TENANT)),
+            SessionPolicy.DEFAULT,
+            clock,
+            random);
+    Duration ttl = Duration.ofMinutes(5);
+    WebUseCases useCases =
+        new WebUseCases(
+            new LogInWithCodeService(codeLogin, stores.loginStates(), clock),
+            new IssueLoginNonceService(stores.loginStates(), ttl, clock, random),
+            new StartBrowserLoginService(lookup, stores.loginStates(), ttl, clock, random),
+            new CompleteBrowserLoginService(codeLogin, stores.loginStates(), clock),
+            new CurrentUserService(stores.sessions(), stores.users(), SessionPolicy.DEFAULT, clock),
+            new LogOutService(stores.sessions()),
+            new LogOutEverywhereService(stores.sessions()));
+    WebSettings.Builder builder =
+        WebSettings.builder(URI.create(PUBLIC_URL), APP_ID)
+            .host("127.0.0.1")
+            .port(0)
+            .shutdownGrace(Duration.ofSeconds(20));
+    tune.accept(builder);
+    settings = builder.build();
+    server =
+        new WebServer(swap.apply(useCases), () -> ready.get() && stores.isUp(), settings, clock);
+    port = server.start();
+  }
+
+  static TestApp start() {
+    return start(b -> {});
+  }
+
+  static TestApp start(Consumer<WebSettings.Builder> tune) {
+    return new TestApp(tune, null, UnaryOperator.identity());
+  }
+
+  static TestApp withUseCases(UnaryOperator<WebUseCases> swap) {
+    return new TestApp(b -> {}, null, swap);
+  }
+
+  static TestApp withIdentityLookup(IdentityLookup identity) {
+    return new TestApp(b -> {}, identity, UnaryOperator.identity());
+  }
+
+  Browser browser() {
+    return new Browser(this);
+  }
+
+  /** A fresh single-use client code for alice (the tenant on the allow-list). */
+  String clientCodeForAlice() {
+    return idp.issueClientCode(alice()).code().value();
+  }
+
+  static VerifiedIdentity alice() {
+    return new VerifiedIdentity(People.alice(), People.aliceProfile());
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+  }
+}
