@@ -1,0 +1,57 @@
+package dev.miandeng.simulator;
+
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Stands in front of every auth-center endpoint: counts the call, applies the latency, answers 503
+ * while the auth center is down and plays injected failures; only then the real handler runs.
+ */
+final class AuthCenterGate {
+  private final CallCounters counters;
+  private final NetworkConditions conditions;
+  private final FailureInjector failures;
+
+  AuthCenterGate(CallCounters counters, NetworkConditions conditions, FailureInjector failures) {
+    this.counters = counters;
+    this.conditions = conditions;
+    this.failures = failures;
+  }
+
+  Handler guard(SimulatedEndpoint endpoint, Handler handler) {
+    return ctx -> {
+      counters.increment(endpoint);
+      pause(conditions.latency());
+      if (conditions.down()) {
+        AuthCenterErrors.send(ctx, endpoint, 503, ErrorCatalog.TEMPORARILY_UNAVAILABLE);
+        return;
+      }
+      Optional<InjectedFailure> failure = failures.take(endpoint);
+      if (failure.isPresent()) {
+        play(ctx, endpoint, failure.get());
+        return;
+      }
+      handler.handle(ctx);
+    };
+  }
+
+  private static void play(Context ctx, SimulatedEndpoint endpoint, InjectedFailure failure) {
+    if (failure.httpStatus() == InjectedFailure.DROP_CONNECTION) {
+      ConnectionDropper.drop(ctx);
+      return;
+    }
+    if (failure.retryAfterSeconds() != null) {
+      ctx.header(
+          AuthCenterErrors.RATE_LIMIT_RESET_HEADER, String.valueOf(failure.retryAfterSeconds()));
+    }
+    AuthCenterErrors.send(ctx, endpoint, failure.httpStatus(), failure.code(), failure.msg());
+  }
+
+  private static void pause(Duration latency) throws InterruptedException {
+    if (!latency.isZero()) {
+      Thread.sleep(latency);
+    }
+  }
+}

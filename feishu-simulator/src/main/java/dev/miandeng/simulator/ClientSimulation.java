@@ -1,0 +1,84 @@
+package dev.miandeng.simulator;
+
+/**
+ * The simulated Feishu client: who is logged in and how it answers requestAccess / requestAuthCode.
+ * The refusing modes are decided here, at call time, so a test can flip the mode and press "retry"
+ * without reloading the page.
+ */
+final class ClientSimulation {
+  static final int ERRNO_NOT_SUPPORTED = 103;
+  static final int ERRNO_ACCESS_REFUSED = 2700002;
+  static final int ERRNO_PERMISSION_DENIED = 107;
+
+  /** What one JSAPI call gives. */
+  sealed interface Outcome {}
+
+  record Granted(SimulatedUser user) implements Outcome {}
+
+  record Failed(int errno, String errString) implements Outcome {}
+
+  private final Roster roster;
+  private ClientSwitches switches;
+  private boolean refusedOnce;
+
+  ClientSimulation(Roster roster) {
+    this.roster = roster;
+    this.switches = defaults();
+  }
+
+  synchronized ClientSwitches switches() {
+    return switches;
+  }
+
+  /** Changes the given switches (null = keep); setting a mode re-arms "refuse-once". */
+  synchronized void change(ClientMode mode, String userOpenId) {
+    if (userOpenId != null) {
+      roster.require(userOpenId);
+    }
+    switches =
+        new ClientSwitches(
+            mode == null ? switches.mode() : mode,
+            userOpenId == null ? switches.userOpenId() : userOpenId);
+    if (mode != null) {
+      refusedOnce = false;
+    }
+  }
+
+  synchronized void reset() {
+    switches = defaults();
+    refusedOnce = false;
+  }
+
+  synchronized SimulatedUser user() {
+    return roster.require(switches.userOpenId());
+  }
+
+  synchronized Outcome call(CodeKind kind) {
+    SimulatedUser user = roster.require(switches.userOpenId());
+    return switch (switches.mode()) {
+      case NORMAL, BROWSER, OLD_CLIENT -> new Granted(user);
+      case ERRNO_103 ->
+          kind == CodeKind.REQUEST_ACCESS
+              ? new Failed(ERRNO_NOT_SUPPORTED, "requestAccess is not supported by this client")
+              : new Granted(user);
+      case REFUSE -> refusal(kind);
+      case REFUSE_ONCE -> {
+        if (refusedOnce) {
+          yield new Granted(user);
+        }
+        refusedOnce = true;
+        yield refusal(kind);
+      }
+    };
+  }
+
+  private static Failed refusal(CodeKind kind) {
+    return kind == CodeKind.REQUEST_ACCESS
+        ? new Failed(ERRNO_ACCESS_REFUSED, "user refused the authorization")
+        : new Failed(ERRNO_PERMISSION_DENIED, "user permission denied");
+  }
+
+  private ClientSwitches defaults() {
+    return new ClientSwitches(ClientMode.NORMAL, roster.first().openId());
+  }
+}

@@ -1,0 +1,84 @@
+package dev.miandeng.simulator;
+
+import java.util.Map;
+
+/** The auth center's error codes with their standard message and OAuth 2.0 error name. */
+final class ErrorCatalog {
+  static final int INVALID_REQUEST = 20001;
+  static final int BAD_CLIENT_SECRET = 20002;
+  static final int CODE_NOT_FOUND = 20003;
+  static final int CODE_EXPIRED = 20004;
+  static final int USER_NOT_ALLOWED = 20010;
+  static final int CODE_OF_ANOTHER_APP = 20024;
+  static final int REFRESH_INVALID = 20026;
+  static final int REDIRECT_URI_NOT_ALLOWED_V1 = 20029;
+  static final int REFRESH_EXPIRED = 20037;
+  static final int APP_NOT_FOUND = 20048;
+  static final int REFRESH_REVOKED = 20064;
+  static final int CODE_USED = 20065;
+  static final int REDIRECT_URI_MISMATCH = 20071;
+  static final int TEMPORARILY_UNAVAILABLE = 20072;
+  static final int REFRESH_USED = 20073;
+  static final int RATE_LIMITED = 99991400;
+  static final int APP_CREDENTIALS_INVALID = 99991543;
+  static final int APP_TOKEN_INVALID = 99991663;
+  static final int USER_TOKEN_INVALID = 99991668;
+  static final int USER_TOKEN_EXPIRED = 99991677;
+  static final int BAD_REQUEST = 9499;
+
+  private record Entry(String oauthError, String message) {}
+
+  private static final Map<Integer, Entry> ENTRIES =
+      Map.ofEntries(
+          Map.entry(INVALID_REQUEST, new Entry("invalid_request", "invalid request")),
+          Map.entry(BAD_CLIENT_SECRET, new Entry("invalid_client", "client secret is invalid")),
+          Map.entry(CODE_NOT_FOUND, new Entry("invalid_grant", "the code is not found")),
+          Map.entry(CODE_EXPIRED, new Entry("invalid_grant", "the code has expired")),
+          Map.entry(20008, new Entry("invalid_grant", "user does not exist")),
+          Map.entry(
+              USER_NOT_ALLOWED, new Entry("access_denied", "user is not allowed to use the app")),
+          Map.entry(
+              CODE_OF_ANOTHER_APP,
+              new Entry("invalid_grant", "the code was issued to another app")),
+          Map.entry(REFRESH_INVALID, new Entry("invalid_grant", "refresh token is invalid")),
+          Map.entry(
+              REDIRECT_URI_NOT_ALLOWED_V1,
+              new Entry("invalid_request", "redirect_uri is not allowed")),
+          Map.entry(REFRESH_EXPIRED, new Entry("invalid_grant", "refresh token has expired")),
+          Map.entry(APP_NOT_FOUND, new Entry("invalid_client", "the app does not exist")),
+          Map.entry(20050, new Entry("server_error", "internal server error")),
+          Map.entry(REFRESH_REVOKED, new Entry("invalid_grant", "refresh token has been revoked")),
+          Map.entry(CODE_USED, new Entry("invalid_grant", "the code has already been used")),
+          Map.entry(
+              REDIRECT_URI_MISMATCH,
+              new Entry("invalid_grant", "redirect_uri does not match the authorization")),
+          Map.entry(
+              TEMPORARILY_UNAVAILABLE,
+              new Entry("temporarily_unavailable", "service temporarily unavailable")),
+          Map.entry(
+              REFRESH_USED, new Entry("invalid_grant", "refresh token has already been used")),
+          Map.entry(RATE_LIMITED, new Entry("rate_limited", "request trigger frequency limit")),
+          Map.entry(
+              APP_CREDENTIALS_INVALID,
+              new Entry("invalid_client", "app_id or app_secret is invalid")),
+          Map.entry(
+              APP_TOKEN_INVALID,
+              new Entry("invalid_token", "Invalid access token for authorization")),
+          Map.entry(99991664, new Entry("invalid_token", "Invalid app access token")),
+          Map.entry(99991665, new Entry("invalid_token", "Invalid tenant access token")),
+          Map.entry(USER_TOKEN_INVALID, new Entry("invalid_token", "Invalid access token")),
+          Map.entry(USER_TOKEN_EXPIRED, new Entry("invalid_token", "Authentication token expire")),
+          Map.entry(BAD_REQUEST, new Entry("invalid_request", "Bad Request")));
+
+  private ErrorCatalog() {}
+
+  static String messageOf(int code) {
+    Entry entry = ENTRIES.get(code);
+    return entry == null ? "simulated failure" : entry.message();
+  }
+
+  static String oauthErrorOf(int code) {
+    Entry entry = ENTRIES.get(code);
+    return entry == null ? "server_error" : entry.oauthError();
+  }
+}
