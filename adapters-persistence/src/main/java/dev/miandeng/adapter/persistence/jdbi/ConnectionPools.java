@@ -12,6 +12,8 @@ final class ConnectionPools {
   /** PostgreSQL: a statement whose socket stays silent this long fails instead of hanging. */
   private static final int POSTGRES_SOCKET_TIMEOUT_SECONDS = 10;
 
+  private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(15);
+
   private ConnectionPools() {}
 
   static HikariDataSource create(DatabaseSettings settings) {
@@ -30,8 +32,10 @@ final class ConnectionPools {
     long timeout = settings.connectionTimeout().toMillis();
     config.setConnectionTimeout(timeout);
     config.setValidationTimeout(Math.max(250, Math.min(1000, timeout / 2)));
-    // Start even when the database is down; the migrations then report the outage themselves.
-    config.setInitializationFailTimeout(-1);
+    // At start-up the first connection may be slow (a cold JVM, an embedded database opening its
+    // files): wait for it longer than a request would, then fail start-up as an outage.
+    config.setInitializationFailTimeout(
+        Math.max(STARTUP_TIMEOUT.toMillis(), settings.connectionTimeout().toMillis()));
     if (settings.isPostgres()) {
       // Values in the URL win over these defaults.
       long connectSeconds = Math.max(1, Duration.ofMillis(timeout).toSeconds());
