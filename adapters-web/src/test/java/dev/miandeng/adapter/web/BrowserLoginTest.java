@@ -1,0 +1,211 @@
+package dev.miandeng.adapter.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.miandeng.domain.login.PendingLogin;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class BrowserLoginTest {
+
+  private final TestApp app = TestApp.start();
+
+  @AfterEach
+  void stop() {
+    app.close();
+  }
+
+  /** Goes to /login and returns the state the provider would bring back. */
+  private String startLogin(Browser browser, String returnPath) {
+    HttpResponse<String> start =
+        browser.get("/login" + (returnPath == null ? "" : "?return=" + returnPath));
+    assertThat(start.statusCode()).isEqualTo(302);
+    String location = start.headers().firstValue("Location").orElseThrow();
+    assertThat(location).startsWith("https://idp.example.test/authorize?state=");
+    return URI.create(location).getQuery().replaceAll(".*state=([^&]+).*", "$1");
+  }
+
+  private String codeForAlice() {
+    PendingLogin pending = app.stores.lastPendingLogin();
+    return app.idp.issueBrowserCode(TestApp.alice(), pending.verifier().orElseThrow()).value();
+  }
+
+  @Test
+  @DisplayName(
+      "SEC-17/SEC-20: a full browser login ends in a 302 to a clean URL with Referrer-Policy no-referrer")
+  void fullLogin() {
+    Browser browser = app.browser();
+    String state = startLogin(browser, "/reports?tab=1");
+    HttpResponse<String> callback =
+        browser.get("/callback?code=" + codeForAlice() + "&state=" + state);
+    assertThat(callback.statusCode()).isEqualTo(302);
+    assertThat(callback.headers().firstValue("Location"))
+        .contains(TestApp.PUBLIC_URL + "/reports?tab=1");
+    assertThat(callback.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+    assertThat(callback.headers().firstValue("Cache-Control")).contains("no-store");
+    assertThat(browser.cookies).doesNotContainKey("mdl_login_state");
+    assertThat(browser.get("/api/me").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  @DisplayName("SEC-17: the state cookie is HttpOnly, Path=/callback, Max-Age=600, SameSite=Lax")
+  void stateCookie() {
+    HttpResponse<String> start = app.browser().get("/login");
+    assertThat(start.headers().allValues("Set-Cookie"))
+        .singleElement()
+        .satisfies(
+            c ->
+                assertThat(c)
+                    .startsWith("mdl_login_state=")
+                    .contains("Path=/callback", "Max-Age=600", "HttpOnly", "SameSite=Lax"));
+  }
+
+  @Test
+  @DisplayName(
+      "SEC-17: missing state, missing cookie, wrong state → 400 page, no session, no upstream call")
+  void badState() {
+    Browser browser = app.browser();
+    String state = startLogin(browser, null);
+    String code = codeForAlice();
+    Browser noCookie = app.browser();
+    String[] attempts = {
+      "/callback?code=" + code, "/callback?code=" + code + "&state=" + "A".repeat(43)
+    };
+    for (String attempt : attempts) {
+      HttpResponse<String> response = browser.get(attempt);
+      assertThat(response.statusCode()).isEqualTo(400);
+      assertThat(response.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
+      assertThat(response.body()).contains("href=\"/login\"");
+    }
+    HttpResponse<String> withoutCookie = noCookie.get("/callback?code=" + code + "&state=" + state);
+    assertThat(withoutCookie.statusCode()).isEqualTo(400);
+    assertThat(browser.sessionCookie()).isNull();
+    assertThat(noCookie.sessionCookie()).isNull();
+    assertThat(app.idp.exchanges()).isZero();
+  }
+
+  @Test
+  @DisplayName("SEC-17: an expired state (past 10 min) → 400, no session")
+  void expiredState() {
+    Browser browser = app.browser();
+    String state = startLogin(browser, null);
+    String code = codeForAlice();
+    app.clock.advance(Duration.ofMinutes(6)); // the use case's TTL in TestApp is 5 min
+    HttpResponse<String> response = browser.get("/callback?code=" + code + "&state=" + state);
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(browser.sessionCookie()).isNull();
+    assertThat(app.idp.exchanges()).isZero();
+  }
+
+  @Test
+  @DisplayName(
+      "SEC-20: a replayed callback (same code+state, even with the cookie) is refused before any upstream call")
+  void replay() {
+    Browser browser = app.browser();
+    String state = startLogin(browser, null);
+    String stateCookie = browser.cookies.get("mdl_login_state");
+    String url = "/callback?code=" + codeForAlice() + "&state=" + state;
+    assertThat(browser.get(url).statusCode()).isEqualTo(302);
+    assertThat(app.idp.exchanges()).isEqualTo(1);
+
+    Browser replayer = app.browser();
+    replayer.cookies.put("mdl_login_state", stateCookie);
+    HttpResponse<String> replayed = replayer.get(url);
+    assertThat(replayed.statusCode()).isEqualTo(400);
+    assertThat(replayer.sessionCookie()).isNull();
+    assertThat(app.idp.exchanges()).isEqualTo(1);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "//evil.example",
+        "/%5Cevil.example",
+        "https:evil.example",
+        "%2F%2Fevil.example",
+        "javascript:alert(1)",
+        "/ok%0d%0aSet-Cookie:x=y",
+        "https://evil.example/",
+      })
+  @DisplayName("SEC-21: unsafe return paths fall back to the home page")
+  void returnPaths(String unsafe) {
+    Browser browser = app.browser();
+    String state = startLogin(browser, unsafe.replace("\\", "%5C"));
+    HttpResponse<String> callback =
+        browser.get("/callback?code=" + codeForAlice() + "&state=" + state);
+    assertThat(callback.statusCode()).isEqualTo(302);
+    assertThat(callback.headers().firstValue("Location")).contains(TestApp.PUBLIC_URL + "/");
+  }
+
+  @Test
+  @DisplayName("SEC-19: redirects come from publicBaseUrl, never from Host or X-Forwarded-Host")
+  void locationNotFromHost() {
+    Browser browser = app.browser();
+    String state = startLogin(browser, "/x");
+    HttpResponse<String> callback =
+        browser.get(
+            "/callback?code=" + codeForAlice() + "&state=" + state,
+            "Host",
+            "evil.example",
+            "X-Forwarded-Host",
+            "evil.example",
+            "X-Forwarded-Proto",
+            "https");
+    assertThat(callback.headers().firstValue("Location")).contains(TestApp.PUBLIC_URL + "/x");
+  }
+
+  @Test
+  @DisplayName("error=access_denied → 403 page 'you declined' with a try-again link; no session")
+  void declined() {
+    Browser browser = app.browser();
+    String state = startLogin(browser, null);
+    HttpResponse<String> response = browser.get("/callback?error=access_denied&state=" + state);
+    assertThat(response.statusCode()).isEqualTo(403);
+    assertThat(response.body()).contains("declined", "href=\"/login\"");
+    assertThat(browser.sessionCookie()).isNull();
+  }
+
+  @Test
+  @DisplayName("SEC-26: server-rendered pages escape everything the request carried")
+  void escapes() {
+    HttpResponse<String> response =
+        app.browser().get("/callback?error=%3Cscript%3Ealert(1)%3C/script%3E");
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).doesNotContain("<script>");
+    assertThat(HtmlPage.escape("<a href=\"x\">'&'</a>"))
+        .isEqualTo("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+  }
+
+  @Test
+  @DisplayName("SEC-03: a browser login ends the session the browser held before")
+  void browserLoginRotates() {
+    Browser browser = app.browser();
+    browser.logInAsAlice();
+    String before = browser.sessionCookie();
+    String state = startLogin(browser, null);
+    browser.get("/callback?code=" + codeForAlice() + "&state=" + state);
+    assertThat(browser.sessionCookie()).isNotEqualTo(before);
+    Browser old = app.browser();
+    old.cookies.put("mdl_session", before);
+    assertThat(old.get("/api/me").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  @DisplayName("REL-03: provider down at the callback → 503 page with Retry-After")
+  void providerDownAtCallback() {
+    Browser browser = app.browser();
+    String state = startLogin(browser, null);
+    String code = codeForAlice();
+    app.idp.failWith(new dev.miandeng.domain.identity.AuthCenterUnavailableException("down", null));
+    HttpResponse<String> response = browser.get("/callback?code=" + code + "&state=" + state);
+    assertThat(response.statusCode()).isEqualTo(503);
+    assertThat(response.headers().firstValue("Retry-After")).isPresent();
+  }
+}
