@@ -64,6 +64,7 @@ final class RefreshingToken {
 
   private Issued current; // guarded by lock
   private CompletableFuture<Issued> inFlight; // guarded by lock
+  private int waiters; // guarded by lock; callers blocked on someone else's fetch
 
   /**
    * @param fetch asks Feishu for the credential; it should compute {@code expiresAt} from the
@@ -83,7 +84,8 @@ final class RefreshingToken {
     Issued stillUsable;
     lock.lock();
     try {
-      if (current != null && now.isBefore(current.expiresAt().minus(REFRESH_AHEAD))) {
+      // Kept while at least REFRESH_AHEAD remains: asking earlier only returns the same token.
+      if (current != null && !now.isAfter(current.expiresAt().minus(REFRESH_AHEAD))) {
         return current.value();
       }
       stillUsable =
@@ -96,6 +98,7 @@ final class RefreshingToken {
         }
         mine = null;
         theirs = inFlight;
+        waiters++;
       } else {
         mine = new CompletableFuture<>();
         inFlight = mine;
@@ -107,6 +110,16 @@ final class RefreshingToken {
     return mine != null ? fetchAndPublish(mine, stillUsable) : await(theirs);
   }
 
+  /** How many callers are waiting for another caller's fetch; lets tests line them up. */
+  int waiters() {
+    lock.lock();
+    try {
+      return waiters;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Runs {@code call} with the token; a rejected token is replaced and the call repeated once. */
   <T> T use(Function<String, T> call) {
     String token = get();
@@ -116,7 +129,10 @@ final class RefreshingToken {
       if (!isTokenInvalid(failure)) {
         throw failure;
       }
-      LOG.warn("Feishu rejected the cached {} ({}); fetching a new one", name, failure.code());
+      LOG.warn(
+          "Feishu rejected the cached {} ({}); fetching a new one",
+          name,
+          failure.code().getAsInt());
       evict(token);
       return call.apply(get());
     }
@@ -169,7 +185,7 @@ final class RefreshingToken {
     }
   }
 
-  private static String await(CompletableFuture<Issued> fetching) {
+  private String await(CompletableFuture<Issued> fetching) {
     try {
       return fetching.join().value();
     } catch (CompletionException wrapped) {
@@ -180,6 +196,13 @@ final class RefreshingToken {
         throw error;
       }
       throw wrapped;
+    } finally {
+      lock.lock();
+      try {
+        waiters--;
+      } finally {
+        lock.unlock();
+      }
     }
   }
 }
