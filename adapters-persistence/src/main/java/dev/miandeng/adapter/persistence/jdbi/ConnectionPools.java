@@ -31,6 +31,7 @@ final class ConnectionPools {
     // Hikari drops broken connections and opens new ones, so service resumes without a restart.
     long timeout = settings.connectionTimeout().toMillis();
     config.setConnectionTimeout(timeout);
+    config.setExceptionOverride(new EvictBrokenConnections());
     config.setValidationTimeout(Math.max(250, Math.min(1000, timeout / 2)));
     // At start-up the first connection may be slow (a cold JVM, an embedded database opening its
     // files): wait for it longer than a request would, then fail start-up as an outage.
