@@ -86,7 +86,7 @@ final class Json {
   static String requiredText(JsonNode node, String field) {
     JsonNode value = node.get(field);
     if (value == null || !value.isTextual() || value.textValue().isEmpty()) {
-      throw badRequest("The request body lacks the field \"" + field + "\".");
+      throw badRequest("The request body lacks the field " + field + ".");
     }
     return value.textValue();
   }

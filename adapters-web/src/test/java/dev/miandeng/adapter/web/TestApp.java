@@ -41,6 +41,7 @@ final class TestApp implements AutoCloseable {
   final int port;
 
   private TestApp(
+      String publicUrl,
       Consumer<WebSettings.Builder> tune,
       IdentityLookup identity,
       UnaryOperator<WebUseCases> swap) {
@@ -66,7 +67,7 @@ final class TestApp implements AutoCloseable {
             new LogOutService(stores.sessions()),
             new LogOutEverywhereService(stores.sessions()));
     WebSettings.Builder builder =
-        WebSettings.builder(URI.create(PUBLIC_URL), APP_ID)
+        WebSettings.builder(URI.create(publicUrl), APP_ID)
             .host("127.0.0.1")
             .port(0)
             .shutdownGrace(Duration.ofSeconds(20));
@@ -82,15 +83,19 @@ final class TestApp implements AutoCloseable {
   }
 
   static TestApp start(Consumer<WebSettings.Builder> tune) {
-    return new TestApp(tune, null, UnaryOperator.identity());
+    return new TestApp(PUBLIC_URL, tune, null, UnaryOperator.identity());
+  }
+
+  static TestApp startAt(String publicUrl) {
+    return new TestApp(publicUrl, b -> {}, null, UnaryOperator.identity());
   }
 
   static TestApp withUseCases(UnaryOperator<WebUseCases> swap) {
-    return new TestApp(b -> {}, null, swap);
+    return new TestApp(PUBLIC_URL, b -> {}, null, swap);
   }
 
   static TestApp withIdentityLookup(IdentityLookup identity) {
-    return new TestApp(b -> {}, identity, UnaryOperator.identity());
+    return new TestApp(PUBLIC_URL, b -> {}, identity, UnaryOperator.identity());
   }
 
   Browser browser() {

@@ -1,0 +1,102 @@
+package dev.miandeng.adapter.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.miandeng.domain.fakes.ScriptedIdentityLookup;
+import dev.miandeng.domain.identity.CodeGrant;
+import dev.miandeng.domain.identity.IdentityLookup;
+import dev.miandeng.domain.identity.PkceVerifier;
+import dev.miandeng.domain.identity.VerifiedIdentity;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class HealthAndShutdownTest {
+
+  @Test
+  @DisplayName(
+      "REL-08: liveness stays 200 while readiness follows the check (store down → 503, back → 200)")
+  void readiness() {
+    try (TestApp app = TestApp.start()) {
+      Browser browser = app.browser();
+      assertThat(browser.get("/health/live").body()).isEqualTo("{\"status\":\"UP\"}");
+      assertThat(browser.get("/health/ready").statusCode()).isEqualTo(200);
+      app.stores.goDown();
+      HttpResponse<String> down = browser.get("/health/ready");
+      assertThat(down.statusCode()).isEqualTo(503);
+      assertThat(down.body()).isEqualTo("{\"status\":\"DOWN\"}");
+      assertThat(browser.get("/health/live").statusCode()).isEqualTo(200);
+      app.stores.comeBack();
+      assertThat(browser.get("/health/ready").statusCode()).isEqualTo(200);
+      app.ready.set(false);
+      assertThat(browser.get("/health/ready").statusCode()).isEqualTo(503);
+    }
+  }
+
+  /** An identity provider that holds every exchange until the test lets it go. */
+  private static final class HeldIdentityLookup implements IdentityLookup {
+    final ScriptedIdentityLookup scripted = new ScriptedIdentityLookup();
+    final CountDownLatch entered = new CountDownLatch(1);
+    final CountDownLatch release = new CountDownLatch(1);
+
+    @Override
+    public VerifiedIdentity identify(CodeGrant grant) {
+      entered.countDown();
+      try {
+        release.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return scripted.identify(grant);
+    }
+
+    @Override
+    public URI authorizeUrl(String state, PkceVerifier verifier) {
+      return scripted.authorizeUrl(state, verifier);
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "REL-10: stop turns readiness 503 first, lets the in-flight login finish, then closes")
+  void gracefulStop() throws Exception {
+    HeldIdentityLookup held = new HeldIdentityLookup();
+    TestApp app = TestApp.withIdentityLookup(held);
+    Browser browser = app.browser();
+    String nonce = browser.nonce();
+    String code = held.scripted.issueClientCode(TestApp.alice()).code().value();
+    CompletableFuture<HttpResponse<String>> inFlight =
+        CompletableFuture.supplyAsync(
+            () -> browser.post("/api/session", SessionApiTest.body(code, nonce)));
+    assertThat(held.entered.await(20, TimeUnit.SECONDS)).isTrue();
+
+    CompletableFuture<Void> stopping = CompletableFuture.runAsync(app.server::stop);
+    // Readiness flips while the server still answers: the load balancer sees it before the close.
+    HttpClient client = HttpClient.newHttpClient();
+    HttpRequest ready =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port + "/health/ready"))
+            .build();
+    int status = 200;
+    for (int i = 0; i < 2_000 && status == 200; i++) {
+      status = client.send(ready, HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+    assertThat(status).isEqualTo(503);
+    assertThat(stopping).isNotDone();
+
+    held.release.countDown();
+    HttpResponse<String> finished = inFlight.get(20, TimeUnit.SECONDS);
+    assertThat(finished.statusCode()).isEqualTo(200);
+    assertThat(finished.body()).contains("\"tenantKey\":\"tenant-acme\"");
+    stopping.get(20, TimeUnit.SECONDS);
+    assertThatThrownBy(() -> client.send(ready, HttpResponse.BodyHandlers.ofString()))
+        .isInstanceOf(IOException.class);
+  }
+}
