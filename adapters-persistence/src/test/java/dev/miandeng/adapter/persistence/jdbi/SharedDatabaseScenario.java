@@ -1,0 +1,121 @@
+package dev.miandeng.adapter.persistence.jdbi;
+
+import static dev.miandeng.domain.fixtures.People.alice;
+import static dev.miandeng.domain.fixtures.People.aliceProfile;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.miandeng.domain.fixtures.MutableClock;
+import dev.miandeng.domain.session.Session;
+import dev.miandeng.domain.session.SessionPolicy;
+import dev.miandeng.domain.session.SessionToken;
+import dev.miandeng.domain.user.UserId;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * REL-13: two independently built stores on one database behave as one. Time is a hand-moved clock
+ * that also drives the caches, so the 5 s bound is shown by advancing time, not by sleeping.
+ */
+abstract class SharedDatabaseScenario {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Duration BOUND = DatabaseSettings.MAX_CACHE_TTL;
+
+  private final MutableClock clock = new MutableClock();
+  private final Ticker ticker = () -> toNanos(clock.instant());
+  private JdbiStores a;
+  private JdbiStores b;
+  private UserId user;
+
+  protected abstract TestDatabase database();
+
+  @BeforeEach
+  void twoInstancesOnOneDatabase() {
+    DatabaseSettings shared = database().freshDatabase();
+    a = database().open(shared, clock, ticker);
+    b = database().open(shared, clock, ticker);
+    user = a.users().recordLogin(alice(), aliceProfile(), clock.instant()).id();
+  }
+
+  private Session newSessionOn(JdbiStores instance) {
+    Session session =
+        Session.start(
+            SessionToken.generate(RANDOM).hash(), user, clock.instant(), SessionPolicy.DEFAULT);
+    instance.sessions().save(session);
+    return session;
+  }
+
+  @Test
+  @DisplayName("REL-13 a session made on one instance is valid on the other at once")
+  void aSessionMadeOnOneIsFoundOnTheOther() {
+    Session session = newSessionOn(a);
+
+    assertThat(b.sessions().find(session.id())).contains(session);
+  }
+
+  @Test
+  @DisplayName("REL-13 a logout on one instance takes effect on the other within 5 s")
+  void aLogoutReachesTheOtherInstanceWithinTheBound() {
+    Session session = newSessionOn(a);
+    assertThat(b.sessions().find(session.id())).contains(session); // now cached on b
+
+    a.sessions().delete(session.id());
+
+    assertThat(a.sessions().find(session.id())).isEmpty();
+    clock.advance(BOUND);
+    assertThat(b.sessions().find(session.id())).isEmpty();
+  }
+
+  @Test
+  @DisplayName(
+      "REL-13 SEC-10 log-out-everywhere on one instance ends the user's sessions on the other"
+          + " within 5 s")
+  void revocationReachesTheOtherInstanceWithinTheBound() {
+    Session phone = newSessionOn(a);
+    Session laptop = newSessionOn(b);
+    assertThat(b.sessions().find(phone.id())).isPresent();
+    assertThat(b.sessions().find(laptop.id())).isPresent();
+
+    assertThat(a.sessions().deleteAllOf(user)).isEqualTo(2);
+
+    clock.advance(BOUND);
+    assertThat(b.sessions().find(phone.id())).isEmpty();
+    assertThat(b.sessions().find(laptop.id())).isEmpty();
+  }
+
+  @Test
+  @DisplayName("REL-09 REL-13 a use recorded on one instance is seen by the other")
+  void aTouchOnOneIsSeenOnTheOther() {
+    Session session = newSessionOn(a);
+    assertThat(b.sessions().find(session.id())).contains(session);
+    clock.advance(SessionPolicy.DEFAULT.lastSeenWriteInterval());
+    Instant now = clock.instant();
+
+    a.sessions().touch(session.id(), now);
+
+    // b's cached copy is due for a "last seen" write, so b re-reads instead of writing again.
+    assertThat(b.sessions().find(session.id())).contains(session.touchedAt(now));
+  }
+
+  @Test
+  @DisplayName("the cache really serves reads: within the bound the other instance still has it")
+  void theOtherInstanceAnswersFromItsCacheWithinTheBound() {
+    Session session = newSessionOn(a);
+    assertThat(b.sessions().find(session.id())).isPresent();
+
+    a.sessions().delete(session.id());
+
+    // Proves the reads above are cached (else the bound would be meaningless, and slow).
+    assertThat(b.sessions().find(session.id())).contains(session);
+  }
+
+  private static long toNanos(Instant instant) {
+    return TimeUnit.SECONDS.toNanos(instant.getEpochSecond()) + instant.getNano();
+  }
+}
