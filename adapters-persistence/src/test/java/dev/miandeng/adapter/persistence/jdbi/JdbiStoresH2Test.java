@@ -1,0 +1,79 @@
+package dev.miandeng.adapter.persistence.jdbi;
+
+import static dev.miandeng.domain.fixtures.People.alice;
+import static dev.miandeng.domain.fixtures.People.aliceProfile;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.miandeng.domain.session.Session;
+import dev.miandeng.domain.session.SessionPolicy;
+import dev.miandeng.domain.session.SessionToken;
+import dev.miandeng.domain.user.User;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What is particular to the JDBI stores beyond the port contracts. */
+class JdbiStoresH2Test {
+
+  private static final Instant NOW = Instant.parse("2026-01-05T09:00:00Z");
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  @RegisterExtension static final TestDatabase DATABASE = H2TestDatabase.inMemory();
+
+  @Test
+  @DisplayName("the default H2 file database keeps users and sessions across a restart")
+  void sessionsSurviveARestart(@TempDir Path dataDir) {
+    DatabaseSettings settings = DatabaseSettings.h2File(dataDir.resolve("miandeng"));
+    Session session;
+    try (JdbiStores first = JdbiStores.open(settings, SessionPolicy.DEFAULT, Clock.systemUTC())) {
+      User user = first.users().recordLogin(alice(), aliceProfile(), NOW);
+      session =
+          Session.start(
+              SessionToken.generate(RANDOM).hash(), user.id(), NOW, SessionPolicy.DEFAULT);
+      first.sessions().save(session);
+    }
+
+    try (JdbiStores second = JdbiStores.open(settings, SessionPolicy.DEFAULT, Clock.systemUTC())) {
+      assertThat(second.sessions().find(session.id())).contains(session);
+      assertThat(second.isReachable()).isTrue();
+    }
+  }
+
+  @Test
+  @DisplayName("a broken constraint is a bug, not an outage: StoreMisuseException, no 503")
+  void savingOneSessionTwiceIsMisuse() {
+    JdbiStores stores = DATABASE.openFresh();
+    User user = stores.users().recordLogin(alice(), aliceProfile(), NOW);
+    Session session =
+        Session.start(SessionToken.generate(RANDOM).hash(), user.id(), NOW, SessionPolicy.DEFAULT);
+    stores.sessions().save(session);
+
+    assertThatThrownBy(() -> stores.sessions().save(session))
+        .isInstanceOf(StoreMisuseException.class)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageNotContaining(session.id().hex());
+  }
+
+  @Test
+  @DisplayName("SEC-12 only the token hash is stored: the raw token appears in no column")
+  void onlyTheHashIsStored() throws Exception {
+    DatabaseSettings settings = DATABASE.freshDatabase();
+    JdbiStores stores = DATABASE.open(settings);
+    User user = stores.users().recordLogin(alice(), aliceProfile(), NOW);
+    SessionToken token = SessionToken.generate(RANDOM);
+    stores.sessions().save(Session.start(token.hash(), user.id(), NOW, SessionPolicy.DEFAULT));
+
+    try (var c = TestDatabase.connect(settings);
+        var s = c.prepareStatement("select id_hash from sessions");
+        var rs = s.executeQuery()) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).isEqualTo(token.hash().hex()).isNotEqualTo(token.value());
+    }
+  }
+}
