@@ -33,7 +33,8 @@ public final class RawConfig {
   public static final String CONFIG_FILE = "MIANDENG_CONFIG_FILE";
 
   private static final Set<String> PREFIXES = Set.of("MIANDENG_", "FEISHU_");
-  private static final Pattern FLAG = Pattern.compile("--([A-Za-z][A-Za-z0-9_-]*)=(.*)", Pattern.DOTALL);
+  private static final Pattern FLAG =
+      Pattern.compile("--([A-Za-z][A-Za-z0-9_-]*)=(.*)", Pattern.DOTALL);
   private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
   private final Map<String, String> values;
@@ -165,7 +166,10 @@ public final class RawConfig {
         .orElse(defaultValue);
   }
 
-  /** ISO-8601 ({@code PT30M}) or short ({@code 500ms}, {@code 30s}, {@code 30m}, {@code 12h}, {@code 7d}). */
+  /**
+   * ISO-8601 ({@code PT30M}) or short ({@code 500ms}, {@code 30s}, {@code 30m}, {@code 12h}, {@code
+   * 7d}).
+   */
   public Duration duration(String key, Duration defaultValue) {
     Optional<String> raw = get(key);
     if (raw.isEmpty()) {
@@ -213,8 +217,8 @@ public final class RawConfig {
   }
 
   /**
-   * A secret from {@code KEY} or from the file named by {@code KEY_FILE} (Docker/Kubernetes secrets),
-   * never both. The value itself never appears in an error message.
+   * A secret from {@code KEY} or from the file named by {@code KEY_FILE} (Docker/Kubernetes
+   * secrets), never both. The value itself never appears in an error message.
    */
   public Optional<String> secret(String key) {
     Optional<String> direct = get(key);
@@ -227,7 +231,8 @@ public final class RawConfig {
         return Optional.of(Files.readString(Path.of(file.get()), StandardCharsets.UTF_8).trim())
             .filter(s -> !s.isEmpty());
       } catch (IOException e) {
-        throw new ConfigurationException(key + "_FILE names a file that cannot be read: " + file.get());
+        throw new ConfigurationException(
+            key + "_FILE names a file that cannot be read: " + file.get());
       }
     }
     return direct;
@@ -242,7 +247,9 @@ public final class RawConfig {
             .toList();
     if (!unknown.isEmpty()) {
       throw new ConfigurationException(
-          "unknown configuration " + unknown + "; the README's Configuration section lists every name");
+          "unknown configuration "
+              + unknown
+              + "; the README's Configuration section lists every name");
     }
   }
 
@@ -252,6 +259,13 @@ public final class RawConfig {
 
   private ConfigurationException invalid(String key, String expected) {
     return new ConfigurationException(
-        key + " (from " + sourceOf(key) + ") must be " + expected + ", got '" + values.get(key) + "'");
+        key
+            + " (from "
+            + sourceOf(key)
+            + ") must be "
+            + expected
+            + ", got '"
+            + values.get(key)
+            + "'");
   }
 }

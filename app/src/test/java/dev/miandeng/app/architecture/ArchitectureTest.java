@@ -25,8 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The layering of architecture.md, checked on every build over the production classes of every
- * module (this module sees them all). Maven's module edges already stop most wrong arrows at compile
- * time; these rules catch what Maven cannot see.
+ * module (this module sees them all). Maven's module edges already stop most wrong arrows at
+ * compile time; these rules catch what Maven cannot see.
  */
 class ArchitectureTest {
 
@@ -124,7 +124,9 @@ class ArchitectureTest {
             .filter(c -> framework.owners().stream().anyMatch(o -> inPackage(o).test(c)))
             .flatMap(c -> c.getDirectDependenciesFromSelf().stream())
             .anyMatch(
-                d -> framework.packages().stream().anyMatch(p -> inPackage(p).test(d.getTargetClass())));
+                d ->
+                    framework.packages().stream()
+                        .anyMatch(p -> inPackage(p).test(d.getTargetClass())));
     assertThat(used).as("%s is used by %s", framework.name(), framework.owners()).isTrue();
   }
 

@@ -23,8 +23,8 @@ final class Layers {
           "dev.miandeng.adapter.web..");
 
   /**
-   * A framework and the only packages that may touch it (SEC-wide rule 4 of the architecture guide).
-   * The simulator stands outside the hexagon and may use the web stack it is built on.
+   * A framework and the only packages that may touch it (SEC-wide rule 4 of the architecture
+   * guide). The simulator stands outside the hexagon and may use the web stack it is built on.
    */
   record Framework(String name, List<String> packages, List<String> owners) {}
 

@@ -1,0 +1,58 @@
+package dev.miandeng.app;
+
+import dev.miandeng.adapter.persistence.PersistenceStores;
+import dev.miandeng.app.config.AppConfig;
+import dev.miandeng.application.session.SweepExpiredService;
+import dev.miandeng.application.session.SweepExpiredUseCase;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sweeps expired sessions and pending logins every few minutes so the tables stay small. Expiry is
+ * enforced on every lookup anyway; the sweep only reclaims space, so a missed run harms nothing.
+ */
+final class Housekeeping implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Housekeeping.class);
+  private static final long PERIOD_MINUTES = 5;
+
+  private final ScheduledExecutorService scheduler;
+
+  private Housekeeping(ScheduledExecutorService scheduler) {
+    this.scheduler = scheduler;
+  }
+
+  static Housekeeping start(AppConfig config, PersistenceStores stores, Clock clock) {
+    SweepExpiredUseCase sweep =
+        new SweepExpiredService(
+            stores.sessions(), stores.loginStates(), config.sessionPolicy(), clock);
+    ScheduledExecutorService scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().name("miandeng-housekeeping").daemon().unstarted(r));
+    scheduler.scheduleWithFixedDelay(
+        () -> {
+          switch (sweep.sweep()) {
+            case SweepExpiredUseCase.Swept swept ->
+                LOG.debug(
+                    "swept {} sessions, {} pending logins",
+                    swept.sessions(),
+                    swept.pendingLogins());
+            case SweepExpiredUseCase.StoreUnavailable down ->
+                LOG.warn("housekeeping skipped: the store is unavailable");
+          }
+        },
+        PERIOD_MINUTES,
+        PERIOD_MINUTES,
+        TimeUnit.MINUTES);
+    return new Housekeeping(scheduler);
+  }
+
+  @Override
+  public void close() {
+    scheduler.shutdownNow();
+  }
+}

@@ -1,0 +1,60 @@
+package dev.miandeng.app;
+
+import dev.miandeng.app.config.AppConfig;
+import dev.miandeng.app.config.AppConfigReader;
+import dev.miandeng.app.config.ConfigurationException;
+import dev.miandeng.app.config.RawConfig;
+import dev.miandeng.domain.store.StoreUnavailableException;
+import dev.miandeng.simulator.FeishuSimulator;
+import java.time.Clock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code java -jar app/target/miandeng.jar [--name=value ...]}: see the README's Configuration. */
+public final class Main {
+
+  private static final Logger LOG = LoggerFactory.getLogger("miandeng");
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    AppConfig config;
+    try {
+      config = AppConfigReader.read(RawConfig.load(List.of(args), System.getenv()));
+    } catch (ConfigurationException e) {
+      LOG.error("Configuration error: {}", e.getMessage());
+      System.exit(2);
+      return;
+    }
+    config.describe().forEach(line -> LOG.info("{}", line));
+    Miandeng app;
+    try {
+      app = Miandeng.start(config, Clock.systemUTC());
+    } catch (StoreUnavailableException e) {
+      LOG.error(
+          "Cannot start: the database is unreachable ({}). Check MIANDENG_DB_URL.", e.getMessage());
+      System.exit(1);
+      return;
+    }
+    // REL-10: on SIGTERM readiness turns 503, in-flight requests finish, then pools close.
+    Runtime.getRuntime()
+        .addShutdownHook(Thread.ofPlatform().name("miandeng-shutdown").unstarted(app::close));
+    LOG.info("miandeng is up. Open {}/", app.url());
+    app.simulator().ifPresent(Main::explainSimulator);
+  }
+
+  private static void explainSimulator(FeishuSimulator simulator) {
+    String base = simulator.baseUrl();
+    LOG.info("No FEISHU_APP_ID set: running on the built-in Feishu simulator at {}", base);
+    LOG.info(
+        "  The page behaves as inside the Feishu client, logged in as {}.",
+        simulator.roster().getFirst().name());
+    LOG.info("  Switch client behaviour on the simulator's control page: {}/_sim/", base);
+    LOG.info(
+        "  or: curl -X PUT {}/_sim/client -H 'Content-Type: application/json' -d '{\"mode\":\"old-client\"}'",
+        base);
+    LOG.info(
+        "  modes: normal | browser (plain browser: 'Log in with Feishu') | old-client | errno-103 | refuse | refuse-once");
+  }
+}

@@ -1,0 +1,45 @@
+package dev.miandeng.app.config;
+
+import dev.miandeng.domain.identity.TenantAllowList;
+import dev.miandeng.domain.session.SessionPolicy;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The whole configuration, typed and validated: read once at start-up by {@link AppConfigReader}.
+ * The core receives only the parts it needs (session policy, tenant allow-list, login TTL).
+ */
+public record AppConfig(
+    HttpConfig http,
+    PersistenceConfig persistence,
+    IdentityConfig identity,
+    SessionPolicy sessionPolicy,
+    TenantAllowList tenants,
+    Duration loginTtl) {
+
+  public AppConfig {
+    Objects.requireNonNull(http, "http");
+    Objects.requireNonNull(persistence, "persistence");
+    Objects.requireNonNull(identity, "identity");
+    Objects.requireNonNull(sessionPolicy, "sessionPolicy");
+    Objects.requireNonNull(tenants, "tenants");
+    Objects.requireNonNull(loginTtl, "loginTtl");
+  }
+
+  /** The start-up summary: one line per setting, secrets masked by the records' own toString. */
+  public List<String> describe() {
+    return List.of(
+        "http:        " + http,
+        "persistence: " + persistence,
+        "identity:    " + identity,
+        "sessions:    idle "
+            + sessionPolicy.idleTimeout()
+            + ", absolute "
+            + sessionPolicy.absoluteLifetime()
+            + ", last-seen writes every "
+            + sessionPolicy.lastSeenWriteInterval(),
+        "tenants:     " + (tenants.tenantKeys().isEmpty() ? "any" : tenants.tenantKeys()),
+        "logins:      pending logins live " + loginTtl);
+  }
+}

@@ -1,0 +1,189 @@
+package dev.miandeng.app.config;
+
+import dev.miandeng.adapter.feishu.ExchangeFlavour;
+import dev.miandeng.adapter.feishu.FeishuSettings;
+import dev.miandeng.adapter.persistence.jdbi.DatabaseSettings;
+import dev.miandeng.domain.identity.TenantAllowList;
+import dev.miandeng.domain.login.PendingLogin;
+import dev.miandeng.domain.session.SessionPolicy;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Turns {@link RawConfig} into {@link AppConfig}. Each name is read in exactly one place, so the
+ * README's configuration table and this class list the same names; every invalid value stops
+ * start-up with a message naming the variable.
+ */
+public final class AppConfigReader {
+
+  static final URI FEISHU_JSSDK =
+      URI.create("https://lf-scm-cn.feishucdn.com/lark/op/h5-js-sdk-1.5.44.js");
+  private static final URI LARK_OPEN_API = URI.create("https://open.larksuite.com");
+  private static final URI LARK_ACCOUNTS = URI.create("https://accounts.larksuite.com");
+
+  private AppConfigReader() {}
+
+  public static AppConfig read(RawConfig raw) {
+    SessionPolicy policy = sessionPolicy(raw);
+    AppConfig config =
+        new AppConfig(
+            http(raw),
+            persistence(raw),
+            identity(raw),
+            policy,
+            new TenantAllowList(new HashSet<>(raw.list("MIANDENG_ALLOWED_TENANTS"))),
+            raw.duration("MIANDENG_LOGIN_TTL", PendingLogin.MAX_TTL));
+    if (config.loginTtl().compareTo(PendingLogin.MAX_TTL) > 0) {
+      throw new ConfigurationException("MIANDENG_LOGIN_TTL must be at most 10m (SEC-17)");
+    }
+    raw.rejectUnknownKeys();
+    return config;
+  }
+
+  private static HttpConfig http(RawConfig raw) {
+    Optional<URI> publicBaseUrl =
+        raw.get("MIANDENG_PUBLIC_BASE_URL").map(v -> url("MIANDENG_PUBLIC_BASE_URL", v));
+    Optional<Boolean> secure =
+        raw.get("MIANDENG_SECURE_COOKIES").isPresent()
+            ? Optional.of(raw.bool("MIANDENG_SECURE_COOKIES", false))
+            : Optional.empty();
+    return new HttpConfig(
+        raw.string("MIANDENG_HOST", "127.0.0.1"),
+        raw.integer("MIANDENG_PORT", 8080, 0, 65535),
+        publicBaseUrl,
+        secure,
+        Set.copyOf(raw.list("MIANDENG_TRUSTED_PROXIES")),
+        Set.copyOf(raw.list("MIANDENG_EMBED_ORIGINS")),
+        raw.integer("MIANDENG_LOGIN_RATE_LIMIT", 20, 1, 100_000),
+        raw.duration("MIANDENG_SHUTDOWN_GRACE", Duration.ofSeconds(10)));
+  }
+
+  private static PersistenceConfig persistence(RawConfig raw) {
+    String kind = raw.oneOf("MIANDENG_PERSISTENCE", "jdbc", Set.of("jdbc", "memory"));
+    if (kind.equals("memory")) {
+      return new PersistenceConfig.InMemory();
+    }
+    Optional<String> url = raw.get("MIANDENG_DB_URL");
+    Path dataDir = Path.of(raw.string("MIANDENG_DATA_DIR", "./data"));
+    DatabaseSettings base =
+        url.isPresent()
+            ? DatabaseSettings.of(
+                url.get(),
+                raw.string("MIANDENG_DB_USER", ""),
+                raw.secret("MIANDENG_DB_PASSWORD").orElse(""))
+            : DatabaseSettings.h2File(dataDir.resolve("miandeng"));
+    return new PersistenceConfig.Database(
+        valid(
+            "MIANDENG_DB_URL / MIANDENG_DB_POOL_SIZE",
+            () ->
+                new DatabaseSettings(
+                    base.jdbcUrl(),
+                    base.user(),
+                    base.password(),
+                    raw.integer("MIANDENG_DB_POOL_SIZE", base.poolSize(), 1, 200),
+                    base.connectionTimeout(),
+                    base.cacheTtl(),
+                    base.cacheMaxEntries())));
+  }
+
+  private static IdentityConfig identity(RawConfig raw) {
+    Optional<String> appId = raw.get("FEISHU_APP_ID");
+    String mode =
+        raw.oneOf(
+            "MIANDENG_FEISHU",
+            appId.isPresent() ? "real" : "simulator",
+            Set.of("real", "simulator"));
+    ExchangeFlavour exchange =
+        ExchangeFlavour.valueOf(
+            raw.oneOf("FEISHU_EXCHANGE", "v2", Set.of("v2", "oidc")).toUpperCase(Locale.ROOT));
+    List<String> scopes = raw.list("FEISHU_SCOPES");
+    if (mode.equals("simulator")) {
+      return new IdentityConfig.Simulator(
+          raw.integer("MIANDENG_SIMULATOR_PORT", 0, 0, 65535), exchange, scopes);
+    }
+    String why =
+        "to talk to Feishu (MIANDENG_FEISHU=real); unset FEISHU_APP_ID to use the simulator";
+    String id = raw.required("FEISHU_APP_ID", why);
+    String secret =
+        raw.secret("FEISHU_APP_SECRET")
+            .orElseThrow(
+                () ->
+                    new ConfigurationException(
+                        "FEISHU_APP_SECRET (or FEISHU_APP_SECRET_FILE) is required " + why));
+    String publicBase =
+        raw.required(
+            "MIANDENG_PUBLIC_BASE_URL",
+            "with real Feishu: the https origin users open, which also makes the redirect URI");
+    boolean lark = raw.oneOf("FEISHU_BRAND", "feishu", Set.of("feishu", "lark")).equals("lark");
+    URI openApi =
+        url(
+            "FEISHU_OPEN_API_BASE_URL",
+            raw.string(
+                "FEISHU_OPEN_API_BASE_URL",
+                (lark ? LARK_OPEN_API : FeishuSettings.FEISHU_OPEN_API).toString()));
+    URI accounts =
+        url(
+            "FEISHU_ACCOUNTS_BASE_URL",
+            raw.string(
+                "FEISHU_ACCOUNTS_BASE_URL",
+                (lark ? LARK_ACCOUNTS : FeishuSettings.FEISHU_ACCOUNTS).toString()));
+    String redirectUri = raw.string("FEISHU_REDIRECT_URI", stripSlash(publicBase) + "/callback");
+    Duration connect =
+        raw.duration("FEISHU_CONNECT_TIMEOUT", FeishuSettings.DEFAULT_CONNECT_TIMEOUT);
+    Duration read = raw.duration("FEISHU_READ_TIMEOUT", FeishuSettings.DEFAULT_READ_TIMEOUT);
+    URI jssdk = url("FEISHU_JSSDK_URL", raw.string("FEISHU_JSSDK_URL", FEISHU_JSSDK.toString()));
+    FeishuSettings settings =
+        valid(
+            "FEISHU_* settings",
+            () ->
+                FeishuSettings.feishu(id, secret, redirectUri)
+                    .withHosts(openApi, accounts)
+                    .withScopes(scopes)
+                    .withExchange(exchange)
+                    .withTimeouts(connect, read));
+    return new IdentityConfig.Feishu(settings, jssdk);
+  }
+
+  private static SessionPolicy sessionPolicy(RawConfig raw) {
+    SessionPolicy defaults = SessionPolicy.DEFAULT;
+    Duration idle = raw.duration("MIANDENG_SESSION_IDLE_TIMEOUT", defaults.idleTimeout());
+    Duration absolute =
+        raw.duration("MIANDENG_SESSION_ABSOLUTE_LIFETIME", defaults.absoluteLifetime());
+    Duration touch =
+        raw.duration("MIANDENG_SESSION_TOUCH_INTERVAL", defaults.lastSeenWriteInterval());
+    return valid("MIANDENG_SESSION_*", () -> new SessionPolicy(idle, absolute, touch));
+  }
+
+  private static URI url(String key, String value) {
+    try {
+      URI uri = new URI(value);
+      if (uri.isAbsolute() && (uri.getScheme().equals("https") || uri.getScheme().equals("http"))) {
+        return uri;
+      }
+    } catch (URISyntaxException e) {
+      // reported below
+    }
+    throw new ConfigurationException(key + " must be an absolute http(s) URL, got '" + value + "'");
+  }
+
+  private static String stripSlash(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  /** Runs a record's own validation and names the variables when it refuses. */
+  private static <T> T valid(String keys, Supplier<T> build) {
+    try {
+      return build.get();
+    } catch (IllegalArgumentException e) {
+      throw new ConfigurationException(keys + ": " + e.getMessage());
+    }
+  }
+}
