@@ -73,25 +73,26 @@ public final class AppConfigReader {
     }
     Optional<String> url = raw.get("MIANDENG_DB_URL");
     Path dataDir = Path.of(raw.string("MIANDENG_DATA_DIR", "./data"));
-    DatabaseSettings base =
-        url.isPresent()
-            ? DatabaseSettings.of(
-                url.get(),
-                raw.string("MIANDENG_DB_USER", ""),
-                raw.secret("MIANDENG_DB_PASSWORD").orElse(""))
-            : DatabaseSettings.h2File(dataDir.resolve("miandeng"));
     return new PersistenceConfig.Database(
         valid(
             "MIANDENG_DB_URL / MIANDENG_DB_POOL_SIZE",
-            () ->
-                new DatabaseSettings(
-                    base.jdbcUrl(),
-                    base.user(),
-                    base.password(),
-                    raw.integer("MIANDENG_DB_POOL_SIZE", base.poolSize(), 1, 200),
-                    base.connectionTimeout(),
-                    base.cacheTtl(),
-                    base.cacheMaxEntries())));
+            () -> {
+              DatabaseSettings base =
+                  url.isPresent()
+                      ? DatabaseSettings.of(
+                          url.get(),
+                          raw.string("MIANDENG_DB_USER", ""),
+                          raw.secret("MIANDENG_DB_PASSWORD").orElse(""))
+                      : DatabaseSettings.h2File(dataDir.resolve("miandeng"));
+              return new DatabaseSettings(
+                  base.jdbcUrl(),
+                  base.user(),
+                  base.password(),
+                  raw.integer("MIANDENG_DB_POOL_SIZE", base.poolSize(), 1, 200),
+                  base.connectionTimeout(),
+                  base.cacheTtl(),
+                  base.cacheMaxEntries());
+            }));
   }
 
   private static IdentityConfig identity(RawConfig raw) {

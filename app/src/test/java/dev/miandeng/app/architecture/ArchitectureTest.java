@@ -33,6 +33,8 @@ class ArchitectureTest {
   private static final JavaClasses CLASSES =
       new ClassFileImporter()
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          // The port contracts ship in the domain's test-jar; they are tests, not production code.
+          .withImportOption(location -> !location.contains("-tests.jar"))
           .importPackages(Layers.ROOT);
 
   static Stream<ArchRule> rules() {
@@ -128,6 +130,23 @@ class ArchitectureTest {
                     framework.packages().stream()
                         .anyMatch(p -> inPackage(p).test(d.getTargetClass())));
     assertThat(used).as("%s is used by %s", framework.name(), framework.owners()).isTrue();
+  }
+
+  static Stream<String> frameworkPackages() {
+    return Layers.FRAMEWORKS.stream().flatMap(f -> f.packages().stream());
+  }
+
+  @ParameterizedTest(name = "{0} is on the classpath")
+  @MethodSource("frameworkPackages")
+  @DisplayName("7. every framework package a rule names exists, so a typo cannot pass vacuously")
+  void everyFrameworkPackageExists(String packageIdentifier) {
+    // Jars need not list directory entries, so ask ArchUnit's importer rather than the class
+    // loader.
+    String packageName = packageIdentifier.replace("..", "");
+
+    assertThat(new ClassFileImporter().importPackages(packageName))
+        .as("classes of %s on the classpath", packageName)
+        .isNotEmpty();
   }
 
   static List<Layers.Framework> frameworks() {

@@ -36,12 +36,13 @@ final class Layers {
               List.of("io.javalin..", "org.eclipse.jetty..", "jakarta.servlet.."),
               List.of("dev.miandeng.adapter.web..", SIMULATOR)),
           new Framework(
-              "JDBI/Flyway/Hikari",
-              List.of("org.jdbi..", "org.flywaydb..", "com.zaxxer.hikari.."),
-              List.of("dev.miandeng.adapter.persistence..")),
-          new Framework(
-              "H2/PostgreSQL drivers",
-              List.of("org.h2..", "org.postgresql.."),
+              "JDBI/Flyway/Hikari/JDBC drivers",
+              List.of(
+                  "org.jdbi..",
+                  "org.flywaydb..",
+                  "com.zaxxer.hikari..",
+                  "org.h2..",
+                  "org.postgresql.."),
               List.of("dev.miandeng.adapter.persistence..")),
           new Framework(
               "Jackson",

@@ -1,0 +1,201 @@
+package dev.miandeng.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.miandeng.adapter.feishu.ExchangeFlavour;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AppConfigReaderTest {
+
+  private static final String SECRET = "s3cr3t-value-for-test";
+
+  private static AppConfig read(Map<String, String> values) {
+    return AppConfigReader.read(RawConfig.of(values));
+  }
+
+  private static Map<String, String> realFeishu() {
+    return Map.of(
+        "FEISHU_APP_ID", "cli_a1b2c3",
+        "FEISHU_APP_SECRET", SECRET,
+        "MIANDENG_PUBLIC_BASE_URL", "https://app.example.com");
+  }
+
+  @Test
+  @DisplayName(
+      "zero configuration: simulator, H2 file under ./data, port 8080, documented defaults")
+  void defaults() {
+    AppConfig config = read(Map.of());
+
+    assertThat(config.identity()).isInstanceOf(IdentityConfig.Simulator.class);
+    assertThat(config.persistence())
+        .isInstanceOfSatisfying(
+            PersistenceConfig.Database.class,
+            db -> assertThat(db.settings().jdbcUrl()).startsWith("jdbc:h2:file:").contains("data"));
+    assertThat(config.http().port()).isEqualTo(8080);
+    assertThat(config.sessionPolicy().idleTimeout()).isEqualTo(Duration.ofMinutes(30));
+    assertThat(config.sessionPolicy().absoluteLifetime()).isEqualTo(Duration.ofHours(12));
+    assertThat(config.loginTtl()).isEqualTo(Duration.ofMinutes(10));
+  }
+
+  @Test
+  @DisplayName(
+      "SEC-19 with an App ID the app talks to Feishu; the redirect URI comes from configuration")
+  void realFeishuFromAppIdAndSecret() {
+    AppConfig config = read(realFeishu());
+
+    assertThat(config.identity())
+        .isInstanceOfSatisfying(
+            IdentityConfig.Feishu.class,
+            f -> {
+              assertThat(f.settings().appId()).isEqualTo("cli_a1b2c3");
+              assertThat(f.settings().redirectUri()).isEqualTo("https://app.example.com/callback");
+              assertThat(f.settings().openApiBaseUrl())
+                  .isEqualTo(URI.create("https://open.feishu.cn"));
+              assertThat(f.settings().exchange()).isEqualTo(ExchangeFlavour.V2);
+            });
+  }
+
+  @Test
+  void larkBrandSwitchesBothHosts() {
+    Map<String, String> lark = new java.util.HashMap<>(realFeishu());
+    lark.put("FEISHU_BRAND", "lark");
+    lark.put("FEISHU_EXCHANGE", "oidc");
+
+    var feishu = (IdentityConfig.Feishu) read(lark).identity();
+
+    assertThat(feishu.settings().openApiBaseUrl())
+        .isEqualTo(URI.create("https://open.larksuite.com"));
+    assertThat(feishu.settings().accountsBaseUrl())
+        .isEqualTo(URI.create("https://accounts.larksuite.com"));
+    assertThat(feishu.settings().exchange()).isEqualTo(ExchangeFlavour.OIDC);
+  }
+
+  @Test
+  @DisplayName("SEC-25 the start-up summary never shows the app secret or the database password")
+  void summaryMasksSecrets() {
+    Map<String, String> values = new java.util.HashMap<>(realFeishu());
+    values.put("MIANDENG_DB_URL", "jdbc:postgresql://db.internal:5432/miandeng");
+    values.put("MIANDENG_DB_USER", "miandeng");
+    values.put("MIANDENG_DB_PASSWORD", "pg-password-for-test");
+
+    String summary = String.join("\n", read(values).describe());
+
+    assertThat(summary)
+        .contains("cli_a1b2c3")
+        .doesNotContain(SECRET)
+        .doesNotContain("pg-password-for-test");
+  }
+
+  @Test
+  @DisplayName("SEC-25 the app secret can come from a secret file")
+  void secretFromFile(@TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("secret"), SECRET + "\n");
+    Map<String, String> values =
+        Map.of(
+            "FEISHU_APP_ID", "cli_a1b2c3",
+            "FEISHU_APP_SECRET_FILE", file.toString(),
+            "MIANDENG_PUBLIC_BASE_URL", "https://app.example.com");
+
+    var feishu = (IdentityConfig.Feishu) read(values).identity();
+
+    assertThat(feishu.settings().appSecret()).isEqualTo(SECRET);
+  }
+
+  @Test
+  void realFeishuNeedsTheSecretAndThePublicUrl() {
+    assertThatThrownBy(() -> read(Map.of("FEISHU_APP_ID", "cli_x")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("FEISHU_APP_SECRET");
+    assertThatThrownBy(() -> read(Map.of("FEISHU_APP_ID", "cli_x", "FEISHU_APP_SECRET", SECRET)))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("MIANDENG_PUBLIC_BASE_URL");
+  }
+
+  @Test
+  @DisplayName(
+      "an invalid value stops start-up with a message naming the variable and what it takes")
+  void invalidValuesNameTheirVariable() {
+    assertThatThrownBy(() -> read(Map.of("MIANDENG_PORT", "eighty")))
+        .hasMessageContaining("MIANDENG_PORT")
+        .hasMessageContaining("0 to 65535");
+    assertThatThrownBy(() -> read(Map.of("MIANDENG_PERSISTENCE", "mongo")))
+        .hasMessageContaining("MIANDENG_PERSISTENCE")
+        .hasMessageContaining("[jdbc, memory]");
+    assertThatThrownBy(() -> read(Map.of("MIANDENG_FEISHU", "fake")))
+        .hasMessageContaining("[real, simulator]");
+    assertThatThrownBy(() -> read(Map.of("MIANDENG_SESSION_IDLE_TIMEOUT", "soon")))
+        .hasMessageContaining("MIANDENG_SESSION_IDLE_TIMEOUT");
+    assertThatThrownBy(() -> read(Map.of("MIANDENG_LOGIN_TTL", "1h")))
+        .hasMessageContaining("SEC-17");
+    assertThatThrownBy(() -> read(Map.of("MIANDENG_DB_URL", "jdbc:mysql://x/y")))
+        .hasMessageContaining("MIANDENG_DB_URL");
+  }
+
+  @Test
+  void durationsTakeShortAndIsoForms() {
+    AppConfig config =
+        read(
+            Map.of(
+                "MIANDENG_SESSION_IDLE_TIMEOUT", "15m",
+                "MIANDENG_SESSION_ABSOLUTE_LIFETIME", "PT8H",
+                "MIANDENG_SESSION_TOUCH_INTERVAL", "30s"));
+
+    assertThat(config.sessionPolicy().idleTimeout()).isEqualTo(Duration.ofMinutes(15));
+    assertThat(config.sessionPolicy().absoluteLifetime()).isEqualTo(Duration.ofHours(8));
+    assertThat(config.sessionPolicy().lastSeenWriteInterval()).isEqualTo(Duration.ofSeconds(30));
+  }
+
+  @Test
+  @DisplayName("SEC-22 the tenant allow-list is a comma-separated list")
+  void tenantAllowList() {
+    AppConfig config = read(Map.of("MIANDENG_ALLOWED_TENANTS", "tenant-a, tenant-b"));
+
+    assertThat(config.tenants().allows("tenant-a")).isTrue();
+    assertThat(config.tenants().allows("tenant-c")).isFalse();
+  }
+
+  @Test
+  void flagsBeatTheEnvironmentWhichBeatsTheFile(@TempDir Path dir) throws IOException {
+    Path file =
+        Files.writeString(
+            dir.resolve("miandeng.properties"),
+            "MIANDENG_PORT=7001\nMIANDENG_HOST=0.0.0.0\nMIANDENG_LOGIN_RATE_LIMIT=5\n");
+    RawConfig raw =
+        RawConfig.load(
+            List.of("--config=" + file, "--port=7003"),
+            Map.of("MIANDENG_PORT", "7002", "MIANDENG_LOGIN_RATE_LIMIT", "7", "PATH", "/usr/bin"));
+
+    HttpConfig http = AppConfigReader.read(raw).http();
+
+    assertThat(http.port()).isEqualTo(7003);
+    assertThat(http.loginRateLimitPerMinute()).isEqualTo(7);
+    assertThat(http.host()).isEqualTo("0.0.0.0");
+  }
+
+  @Test
+  @DisplayName("a misspelt flag stops start-up instead of being ignored")
+  void unknownFlagsAreRejected() {
+    RawConfig raw = RawConfig.load(List.of("--prot=9000"), Map.of());
+
+    assertThatThrownBy(() -> AppConfigReader.read(raw))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("MIANDENG_PROT");
+  }
+
+  @Test
+  void argumentsThatAreNotFlagsAreRejected() {
+    assertThatThrownBy(() -> RawConfig.load(List.of("9000"), Map.of()))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("--name=value");
+  }
+}
