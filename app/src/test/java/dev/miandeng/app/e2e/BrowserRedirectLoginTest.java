@@ -1,0 +1,69 @@
+package dev.miandeng.app.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.miandeng.simulator.ClientMode;
+import dev.miandeng.simulator.SimulatedUser;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * An ordinary browser outside Feishu: the page offers "Log in with Feishu", which goes through the
+ * (simulated) authorize page and back to the app's callback.
+ */
+class BrowserRedirectLoginTest {
+
+  @RegisterExtension static final MiandengApp APP = new MiandengApp();
+  @RegisterExtension final AppPage page = new AppPage(APP);
+
+  @BeforeEach
+  void plainBrowser() {
+    APP.control().clientMode(ClientMode.BROWSER);
+  }
+
+  @Test
+  @DisplayName(
+      "SEC-20: 'browser' state, #login-button, pick a user and allow: the profile on a clean URL")
+  void allowLogsInOnACleanUrl() {
+    // Not the client's default user, so the profile proves the choice on the authorize page
+    // counted.
+    SimulatedUser alice = APP.user("Alice", u -> u.openId().equals("ou_sim_alice"));
+
+    onAuthorizePageAs(alice).click("allow");
+
+    page.until(ExpectedConditions.urlContains(APP.url().toString()), "the way back to the app");
+    page.waitForProfileOf(alice);
+    assertThat(page.currentUrl()).doesNotContain("code=").doesNotContain("state=");
+  }
+
+  @Test
+  @DisplayName("denying on the authorize page shows the honest refusal and creates no session")
+  void denyShowsTheRefusal() throws Exception {
+    onAuthorizePageAs(APP.firstUser()).click("deny");
+
+    page.until(
+        ExpectedConditions.urlContains(APP.url().resolve("/callback").toString()),
+        "the app's callback");
+    assertThat(page.driver().getTitle()).isEqualTo("Access refused");
+    assertThat(page.text("message")).contains("You declined to share your Feishu account");
+    assertThat(page.sessionCookie()).as("session cookie").isEmpty();
+    assertThat(APP.meStatus(page.cookieHeader())).as("GET /api/me").isEqualTo(401);
+  }
+
+  /** From the app's page to the simulator's authorize page, with {@code user} picked. */
+  private AppPage onAuthorizePageAs(SimulatedUser user) {
+    page.open().waitForState("browser");
+    assertThat(page.element("feishu-hint").getText()).contains("Inside the Feishu app");
+
+    page.click("login-button");
+    By choice = By.cssSelector("[data-open-id='" + user.openId() + "']");
+    page.until(ExpectedConditions.elementToBeClickable(choice), "the simulator's authorize page");
+    assertThat(page.currentUrl()).startsWith(APP.simulator().baseUrl());
+    page.driver().findElement(choice).click();
+    return page;
+  }
+}
