@@ -1,0 +1,98 @@
+package dev.miandeng.adapter.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.miandeng.domain.fixtures.HostileStrings;
+import dev.miandeng.domain.fixtures.TokenShape;
+import dev.miandeng.domain.session.SessionToken;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * SEC-32 fuzzing of the cookie parser (SEC-11): whatever the Cookie headers hold, reading a cookie
+ * never throws, never invents a value, never yields a session token that was not literally sent,
+ * and a cookie sent twice is absent. The seeds are in {@code CookieJarFuzzTestInputs/}.
+ */
+class CookieJarFuzzTest {
+
+  private static final String TOKEN = "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_AbCdE";
+  private static final String OTHER_TOKEN = "ZZZZEfGhIjKlMnOpQrStUvWxYz0123456789-_AbCdE";
+  private static final List<Cookies> COOKIES =
+      List.of(
+          new Cookies(false, false, Duration.ofMinutes(10)),
+          new Cookies(true, true, Duration.ofMinutes(10)));
+  private static final List<String> NAMES =
+      List.of(
+          "mdl_session",
+          "__Host-mdl_session",
+          "mdl_nonce",
+          "__Host-mdl_nonce",
+          "mdl_login_state",
+          "__Secure-mdl_login_state");
+
+  @FuzzTest(maxDuration = "60s")
+  @DisplayName("SEC-32 SEC-11 fuzzed Cookie headers: no throw, no invented or duplicated cookie")
+  void cookieHeaders(byte[] input) {
+    HostileStrings.decodings(input).forEach(CookieJarFuzzTest::assertReadSafely);
+  }
+
+  @Test
+  @DisplayName("SEC-32 SEC-11 20 000 generated Cookie headers: no throw, no invented cookie")
+  void generatedCookieHeaders() {
+    SplittableRandom random = new SplittableRandom(32L);
+    HostileStrings.ATTACKS.forEach(CookieJarFuzzTest::assertReadSafely);
+    HostileStrings.generated(32L, 20_000)
+        .map(raw -> random.nextBoolean() ? raw : "mdl_session=" + raw + "; a=" + raw)
+        .forEach(CookieJarFuzzTest::assertReadSafely);
+  }
+
+  private static void assertReadSafely(String raw) {
+    List<List<String>> shapes = List.of(List.of(raw), Arrays.asList(raw.split("\n", -1)));
+    for (List<String> headers : shapes) {
+      for (String name : NAMES) {
+        assertNothingInvented(
+            headers, name, CookieJar.single(FakeContext.withCookies(headers), name));
+        if (headers.stream().noneMatch(header -> header.contains(name))) {
+          assertPlantedCookieIsRead(headers, name);
+        }
+      }
+      for (Cookies cookies : COOKIES) {
+        Optional<SessionToken> token = cookies.session(FakeContext.withCookies(headers));
+        token.ifPresent(
+            t -> {
+              assertThat(TokenShape.matches(t.value())).isTrue();
+              assertThat(headers).anyMatch(header -> header.contains(t.value()));
+            });
+      }
+    }
+  }
+
+  private static void assertNothingInvented(
+      List<String> headers, String name, Optional<String> value) {
+    value.ifPresent(
+        v -> {
+          assertThat(v).as("value of %s", name).isEqualTo(v.strip()).doesNotContain(";");
+          assertThat(headers)
+              .as("headers holding %s=%s", name, v)
+              .anyMatch(header -> header.contains(name) && header.contains(v));
+        });
+  }
+
+  /** Around any junk: one cookie of ours is read exactly; the same cookie twice is no cookie. */
+  private static void assertPlantedCookieIsRead(List<String> headers, String name) {
+    List<String> once = new ArrayList<>(headers);
+    once.set(once.size() - 1, once.get(once.size() - 1) + "; " + name + "=" + TOKEN);
+    assertThat(CookieJar.single(FakeContext.withCookies(once), name)).contains(TOKEN);
+
+    List<String> twice = new ArrayList<>(once);
+    twice.add(name + "=" + OTHER_TOKEN);
+    assertThat(CookieJar.single(FakeContext.withCookies(twice), name)).isEmpty();
+  }
+}
