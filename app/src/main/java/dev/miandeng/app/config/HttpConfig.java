@@ -32,6 +32,25 @@ public record HttpConfig(
     Objects.requireNonNull(shutdownGrace, "shutdownGrace");
   }
 
+  @Override
+  public String toString() {
+    return host
+        + ":"
+        + (port == 0 ? "a free port" : port)
+        + ", public URL "
+        + publicBaseUrl.map(URI::toString).orElse("http://127.0.0.1:<port>")
+        + ", secure cookies "
+        + secureCookies.map(String::valueOf).orElse("when https")
+        + ", trusted proxies "
+        + trustedProxies
+        + ", embed origins "
+        + embedOrigins
+        + ", "
+        + loginRateLimitPerMinute
+        + " logins/min per client, shutdown grace "
+        + shutdownGrace;
+  }
+
   /** The public origin: configured, or the local address for a demo on this machine. */
   public URI publicBaseUrlOr(int boundPort) {
     return publicBaseUrl.orElse(URI.create("http://127.0.0.1:" + boundPort));
