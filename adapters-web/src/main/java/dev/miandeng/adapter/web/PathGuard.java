@@ -3,6 +3,7 @@ package dev.miandeng.adapter.web;
 import io.javalin.http.Context;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Refuses methods and paths no real page or client sends, before routing (SEC-27, SEC-30).
@@ -18,6 +19,13 @@ final class PathGuard {
   private static final String[] FORBIDDEN = {
     ";", "//", "\\", "%2e", "%2f", "%5c", "%00", "%0d", "%0a", "%25", "/./", "/../"
   };
+
+  /**
+   * A percent sign that does not start an escape ({@code %%32%65}): harmless to a server that
+   * decodes once, but a second decoding layer (a proxy, a framework) would turn it into {@code
+   * %2e}.
+   */
+  private static final Pattern BROKEN_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
 
   void check(Context ctx) {
     if (!METHODS.contains(ctx.req().getMethod())) {
@@ -41,6 +49,6 @@ final class PathGuard {
         return false;
       }
     }
-    return raw.chars().allMatch(c -> c > 0x20 && c < 0x7f);
+    return !BROKEN_ESCAPE.matcher(raw).find() && raw.chars().allMatch(c -> c > 0x20 && c < 0x7f);
   }
 }

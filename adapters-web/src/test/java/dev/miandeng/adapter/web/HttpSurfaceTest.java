@@ -251,6 +251,8 @@ class HttpSurfaceTest {
         "/api/me%5c",
         "/assets/..%2f..%2fWEB-INF",
         "/%2e%2e/%2e%2e/etc/passwd",
+        "/api/%%32%65%%32%65/api/me",
+        "/api/me%",
       })
   @DisplayName("SEC-30: path tricks never reach /api/me as a logged-in user, and never cause a 5xx")
   void pathTricks(String path) {
