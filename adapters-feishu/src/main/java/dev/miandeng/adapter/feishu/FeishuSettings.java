@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -114,89 +115,95 @@ public record FeishuSettings(
 
   /** Both hosts at once: Lark, a private deployment, or the simulator (which serves both). */
   public FeishuSettings withHosts(URI openApi, URI accounts) {
-    return new FeishuSettings(
-        openApi,
-        accounts,
-        appId,
-        appSecret,
-        redirectUri,
-        scopes,
-        exchange,
-        connectTimeout,
-        readTimeout,
-        maxAttempts,
-        initialBackoff,
-        maxBackoff,
-        maxRateLimitWait);
+    return with(
+        d -> {
+          d.openApiBaseUrl = openApi;
+          d.accountsBaseUrl = accounts;
+        });
   }
 
   public FeishuSettings withScopes(List<String> newScopes) {
-    return new FeishuSettings(
-        openApiBaseUrl,
-        accountsBaseUrl,
-        appId,
-        appSecret,
-        redirectUri,
-        newScopes,
-        exchange,
-        connectTimeout,
-        readTimeout,
-        maxAttempts,
-        initialBackoff,
-        maxBackoff,
-        maxRateLimitWait);
+    return with(d -> d.scopes = newScopes);
   }
 
   public FeishuSettings withExchange(ExchangeFlavour newExchange) {
-    return new FeishuSettings(
-        openApiBaseUrl,
-        accountsBaseUrl,
-        appId,
-        appSecret,
-        redirectUri,
-        scopes,
-        newExchange,
-        connectTimeout,
-        readTimeout,
-        maxAttempts,
-        initialBackoff,
-        maxBackoff,
-        maxRateLimitWait);
+    return with(d -> d.exchange = newExchange);
   }
 
   public FeishuSettings withTimeouts(Duration connect, Duration read) {
-    return new FeishuSettings(
-        openApiBaseUrl,
-        accountsBaseUrl,
-        appId,
-        appSecret,
-        redirectUri,
-        scopes,
-        exchange,
-        connect,
-        read,
-        maxAttempts,
-        initialBackoff,
-        maxBackoff,
-        maxRateLimitWait);
+    return with(
+        d -> {
+          d.connectTimeout = connect;
+          d.readTimeout = read;
+        });
   }
 
   public FeishuSettings withRetries(
       int attempts, Duration firstBackoff, Duration backoffCap, Duration rateLimitWaitCap) {
-    return new FeishuSettings(
-        openApiBaseUrl,
-        accountsBaseUrl,
-        appId,
-        appSecret,
-        redirectUri,
-        scopes,
-        exchange,
-        connectTimeout,
-        readTimeout,
-        attempts,
-        firstBackoff,
-        backoffCap,
-        rateLimitWaitCap);
+    return with(
+        d -> {
+          d.maxAttempts = attempts;
+          d.initialBackoff = firstBackoff;
+          d.maxBackoff = backoffCap;
+          d.maxRateLimitWait = rateLimitWaitCap;
+        });
+  }
+
+  /** A copy with some fields changed, validated again by the canonical constructor. */
+  private FeishuSettings with(Consumer<Draft> change) {
+    Draft draft = new Draft(this);
+    change.accept(draft);
+    return draft.build();
+  }
+
+  /** The fields of a copy under construction: each wither names only what it changes. */
+  private static final class Draft {
+    private URI openApiBaseUrl;
+    private URI accountsBaseUrl;
+    private final String appId;
+    private final String appSecret;
+    private final String redirectUri;
+    private List<String> scopes;
+    private ExchangeFlavour exchange;
+    private Duration connectTimeout;
+    private Duration readTimeout;
+    private int maxAttempts;
+    private Duration initialBackoff;
+    private Duration maxBackoff;
+    private Duration maxRateLimitWait;
+
+    private Draft(FeishuSettings s) {
+      openApiBaseUrl = s.openApiBaseUrl;
+      accountsBaseUrl = s.accountsBaseUrl;
+      appId = s.appId;
+      appSecret = s.appSecret;
+      redirectUri = s.redirectUri;
+      scopes = s.scopes;
+      exchange = s.exchange;
+      connectTimeout = s.connectTimeout;
+      readTimeout = s.readTimeout;
+      maxAttempts = s.maxAttempts;
+      initialBackoff = s.initialBackoff;
+      maxBackoff = s.maxBackoff;
+      maxRateLimitWait = s.maxRateLimitWait;
+    }
+
+    private FeishuSettings build() {
+      return new FeishuSettings(
+          openApiBaseUrl,
+          accountsBaseUrl,
+          appId,
+          appSecret,
+          redirectUri,
+          scopes,
+          exchange,
+          connectTimeout,
+          readTimeout,
+          maxAttempts,
+          initialBackoff,
+          maxBackoff,
+          maxRateLimitWait);
+    }
   }
 
   /** The secret is masked: settings get printed in start-up logs and config dumps (SEC-25). */
