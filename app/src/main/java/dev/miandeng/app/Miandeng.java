@@ -196,7 +196,9 @@ public final class Miandeng implements AutoCloseable {
    */
   @Override
   public void close() {
+    LOG.info("stopping: readiness answers 503, in-flight requests may finish");
     closeAll(parts);
+    LOG.info("stopped");
   }
 
   private static void closeAll(Deque<AutoCloseable> parts) {
