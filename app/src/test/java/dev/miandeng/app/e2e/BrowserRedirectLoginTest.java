@@ -27,7 +27,8 @@ class BrowserRedirectLoginTest {
 
   @Test
   @DisplayName(
-      "SEC-20: 'browser' state, #login-button, pick a user and allow: the profile on a clean URL")
+      "SEC-18 SEC-19 SEC-20: 'browser' state, #login-button, pick a user and allow: the profile on"
+          + " a clean URL")
   void allowLogsInOnACleanUrl() {
     // Not the client's default user, so the profile proves the choice on the authorize page
     // counted.
@@ -62,7 +63,16 @@ class BrowserRedirectLoginTest {
     page.click("login-button");
     By choice = By.cssSelector("[data-open-id='" + user.openId() + "']");
     page.until(ExpectedConditions.elementToBeClickable(choice), "the simulator's authorize page");
-    assertThat(page.currentUrl()).startsWith(APP.simulator().baseUrl());
+    // SEC-18 SEC-19: the authorize request carries an S256 challenge and the configured callback.
+    assertThat(page.currentUrl())
+        .startsWith(APP.simulator().baseUrl())
+        .contains("code_challenge_method=S256")
+        .contains("code_challenge=")
+        .contains(
+            "redirect_uri="
+                + java.net.URLEncoder.encode(
+                    APP.url().resolve("/callback").toString(),
+                    java.nio.charset.StandardCharsets.UTF_8));
     page.driver().findElement(choice).click();
     return page;
   }
