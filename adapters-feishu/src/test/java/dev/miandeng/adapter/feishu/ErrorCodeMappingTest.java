@@ -21,9 +21,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -37,18 +36,7 @@ class ErrorCodeMappingTest {
   private static final CodeGrant CODE =
       new CodeGrant.FromClient(new AuthorizationCode("a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d4"));
 
-  private FeishuStub stub;
-
-  @BeforeEach
-  void start() {
-    stub = new FeishuStub();
-    stub.everythingWorks();
-  }
-
-  @AfterEach
-  void stop() {
-    stub.close();
-  }
+  @RegisterExtension final FeishuStub stub = FeishuStub.working();
 
   record Row(Failure failure, Outcome outcome, Map<String, Integer> calls) {
     ExchangeFlavour flavour() {

@@ -15,10 +15,9 @@ import dev.miandeng.domain.identity.VerifiedIdentity;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What the adapter sends, and how it reads the documented user_info JSON. */
 class ExchangeRequestTest {
@@ -26,20 +25,9 @@ class ExchangeRequestTest {
   private static final AuthorizationCode CODE =
       new AuthorizationCode("a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d4");
 
-  private FeishuStub stub;
-  private FeishuIdentityLookup lookup;
-
-  @BeforeEach
-  void start() {
-    stub = new FeishuStub();
-    stub.everythingWorks();
-    lookup = FeishuIdentityLookup.create(stub.settings(ExchangeFlavour.V2), Clock.systemUTC());
-  }
-
-  @AfterEach
-  void stop() {
-    stub.close();
-  }
+  @RegisterExtension final FeishuStub stub = FeishuStub.working();
+  private final FeishuIdentityLookup lookup =
+      FeishuIdentityLookup.create(stub.settings(ExchangeFlavour.V2), Clock.systemUTC());
 
   @Test
   @DisplayName("a JSAPI code is exchanged without redirect_uri and code_verifier")

@@ -15,12 +15,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A WireMock stand-in for the auth center on 127.0.0.1 and a random port, answering the exact JSON
  * of the facts page, plus call counting: the reliability tests prove themselves by counts.
  */
-final class FeishuStub implements AutoCloseable {
+final class FeishuStub implements AutoCloseable, AfterEachCallback {
 
   static final String APP_TOKEN = "/open-apis/auth/v3/app_access_token/internal";
   static final String TENANT_TOKEN = "/open-apis/auth/v3/tenant_access_token/internal";
@@ -95,6 +97,17 @@ final class FeishuStub implements AutoCloseable {
     server.start();
   }
 
+  /**
+   * A stub where every endpoint answers its documented success; register it as an instance field
+   * ({@code @RegisterExtension final FeishuStub stub = FeishuStub.working();}) and it stops after
+   * each test.
+   */
+  static FeishuStub working() {
+    FeishuStub stub = new FeishuStub();
+    stub.everythingWorks();
+    return stub;
+  }
+
   URI baseUrl() {
     return URI.create("http://127.0.0.1:" + server.port());
   }
@@ -165,5 +178,10 @@ final class FeishuStub implements AutoCloseable {
   @Override
   public void close() {
     server.stop();
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    close();
   }
 }

@@ -27,10 +27,9 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Timeouts, retries and the shared app token, each proven by counting upstream calls. */
 class ReliabilityTest {
@@ -38,18 +37,7 @@ class ReliabilityTest {
   private static final CodeGrant CODE =
       new CodeGrant.FromClient(new AuthorizationCode("a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d4"));
 
-  private FeishuStub stub;
-
-  @BeforeEach
-  void start() {
-    stub = new FeishuStub();
-    stub.everythingWorks();
-  }
-
-  @AfterEach
-  void stop() {
-    stub.close();
-  }
+  @RegisterExtension final FeishuStub stub = FeishuStub.working();
 
   private FeishuIdentityLookup lookup(FeishuSettings settings) {
     return FeishuIdentityLookup.create(settings, Clock.systemUTC(), stub.recordingSleeper);
