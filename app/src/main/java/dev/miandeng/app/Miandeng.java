@@ -130,16 +130,17 @@ public final class Miandeng implements AutoCloseable {
             identityLookup,
             stores.users(),
             stores.sessions(),
+            stores.loginStates(),
             config.tenants(),
             config.sessionPolicy(),
             clock,
             random);
     return new WebUseCases(
-        new LogInWithCodeService(codeLogin, stores.loginStates(), clock),
+        new LogInWithCodeService(codeLogin),
         new IssueLoginNonceService(stores.loginStates(), config.loginTtl(), clock, random),
         new StartBrowserLoginService(
             identityLookup, stores.loginStates(), config.loginTtl(), clock, random),
-        new CompleteBrowserLoginService(codeLogin, stores.loginStates(), clock),
+        new CompleteBrowserLoginService(codeLogin),
         new CurrentUserService(stores.sessions(), stores.users(), config.sessionPolicy(), clock),
         new LogOutService(stores.sessions()),
         new LogOutEverywhereService(stores.sessions()));

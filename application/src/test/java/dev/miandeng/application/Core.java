@@ -48,12 +48,13 @@ final class Core {
 
   Core(TenantAllowList tenants) {
     SecureRandom random = new SecureRandom();
-    CodeLogin codeLogin = new CodeLogin(provider, users, sessions, tenants, policy, clock, random);
-    logInWithCode = new LogInWithCodeService(codeLogin, loginStates, clock);
+    CodeLogin codeLogin =
+        new CodeLogin(provider, users, sessions, loginStates, tenants, policy, clock, random);
+    logInWithCode = new LogInWithCodeService(codeLogin);
     issueNonce = new IssueLoginNonceService(loginStates, LOGIN_TTL, clock, random);
     startBrowserLogin =
         new StartBrowserLoginService(provider, loginStates, LOGIN_TTL, clock, random);
-    completeBrowserLogin = new CompleteBrowserLoginService(codeLogin, loginStates, clock);
+    completeBrowserLogin = new CompleteBrowserLoginService(codeLogin);
     currentUser = new CurrentUserService(sessions, users, policy, clock);
     logOut = new LogOutService(sessions);
     logOutEverywhere = new LogOutEverywhereService(sessions);

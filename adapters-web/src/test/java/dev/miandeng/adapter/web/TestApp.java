@@ -52,6 +52,7 @@ final class TestApp implements AutoCloseable {
             lookup,
             stores.users(),
             stores.sessions(),
+            stores.loginStates(),
             new TenantAllowList(Set.of(People.TENANT)),
             SessionPolicy.DEFAULT,
             clock,
@@ -59,10 +60,10 @@ final class TestApp implements AutoCloseable {
     Duration ttl = Duration.ofMinutes(5);
     WebUseCases useCases =
         new WebUseCases(
-            new LogInWithCodeService(codeLogin, stores.loginStates(), clock),
+            new LogInWithCodeService(codeLogin),
             new IssueLoginNonceService(stores.loginStates(), ttl, clock, random),
             new StartBrowserLoginService(lookup, stores.loginStates(), ttl, clock, random),
-            new CompleteBrowserLoginService(codeLogin, stores.loginStates(), clock),
+            new CompleteBrowserLoginService(codeLogin),
             new CurrentUserService(stores.sessions(), stores.users(), SessionPolicy.DEFAULT, clock),
             new LogOutService(stores.sessions()),
             new LogOutEverywhereService(stores.sessions()));

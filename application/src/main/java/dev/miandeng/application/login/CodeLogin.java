@@ -2,12 +2,16 @@ package dev.miandeng.application.login;
 
 import dev.miandeng.domain.identity.AuthCenterMisconfiguredException;
 import dev.miandeng.domain.identity.AuthCenterUnavailableException;
+import dev.miandeng.domain.identity.AuthorizationCode;
 import dev.miandeng.domain.identity.CodeGrant;
 import dev.miandeng.domain.identity.CodeRefusedException;
 import dev.miandeng.domain.identity.IdentityLookup;
 import dev.miandeng.domain.identity.TenantAllowList;
 import dev.miandeng.domain.identity.UserNotAllowedException;
 import dev.miandeng.domain.identity.VerifiedIdentity;
+import dev.miandeng.domain.login.LoginState;
+import dev.miandeng.domain.login.LoginStates;
+import dev.miandeng.domain.login.PendingLogin;
 import dev.miandeng.domain.login.ReturnPath;
 import dev.miandeng.domain.session.Session;
 import dev.miandeng.domain.session.SessionPolicy;
@@ -23,15 +27,16 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The steps every login shares, whichever way the code came: exchange it, check the tenant, record
- * the user, end the old session and open a new one. Both login use cases delegate here so the rules
- * live once.
+ * The steps every login shares, whichever way the code came: consume the one-time state that
+ * started it, exchange the code, check the tenant, record the user, end the old session and open a
+ * new one. Both login use cases delegate here so the rules live once.
  */
 public final class CodeLogin {
 
   private final IdentityLookup identityLookup;
   private final Users users;
   private final Sessions sessions;
+  private final LoginStates loginStates;
   private final TenantAllowList tenants;
   private final SessionPolicy policy;
   private final Clock clock;
@@ -41,6 +46,7 @@ public final class CodeLogin {
       IdentityLookup identityLookup,
       Users users,
       Sessions sessions,
+      LoginStates loginStates,
       TenantAllowList tenants,
       SessionPolicy policy,
       Clock clock,
@@ -48,13 +54,54 @@ public final class CodeLogin {
     this.identityLookup = Objects.requireNonNull(identityLookup, "identityLookup");
     this.users = Objects.requireNonNull(users, "users");
     this.sessions = Objects.requireNonNull(sessions, "sessions");
+    this.loginStates = Objects.requireNonNull(loginStates, "loginStates");
     this.tenants = Objects.requireNonNull(tenants, "tenants");
     this.policy = Objects.requireNonNull(policy, "policy");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.random = Objects.requireNonNull(random, "random");
   }
 
-  LoginResult logIn(CodeGrant grant, ReturnPath returnPath, Optional<SessionToken> previous) {
+  /** A client code, accepted only with a nonce this server issued for a client login (SEC-14). */
+  LoginResult finishClientLogin(
+      LoginState nonce, AuthorizationCode code, Optional<SessionToken> previous) {
+    return finish(nonce, code, false, previous);
+  }
+
+  /**
+   * A browser callback's code. The state is consumed before the code is sent anywhere, so a
+   * replayed callback is refused without an upstream call (SEC-20).
+   */
+  LoginResult finishBrowserLogin(
+      LoginState state, AuthorizationCode code, Optional<SessionToken> previous) {
+    return finish(state, code, true, previous);
+  }
+
+  /** Each one-time value finishes only the kind of login it started. */
+  private LoginResult finish(
+      LoginState state,
+      AuthorizationCode code,
+      boolean browserLogin,
+      Optional<SessionToken> previous) {
+    Optional<PendingLogin> pending;
+    try {
+      pending = loginStates.consume(state, clock.instant());
+    } catch (StoreUnavailableException e) {
+      return new LoginResult.StoreUnavailable();
+    }
+    if (pending.isEmpty() || pending.get().isBrowserLogin() != browserLogin) {
+      return new LoginResult.StateRejected();
+    }
+    PendingLogin login = pending.get();
+    CodeGrant grant =
+        login
+            .verifier()
+            .<CodeGrant>map(verifier -> new CodeGrant.FromBrowser(code, verifier))
+            .orElseGet(() -> new CodeGrant.FromClient(code));
+    return logIn(grant, login.returnPath(), previous);
+  }
+
+  private LoginResult logIn(
+      CodeGrant grant, ReturnPath returnPath, Optional<SessionToken> previous) {
     VerifiedIdentity verified;
     try {
       verified = identityLookup.identify(grant);
