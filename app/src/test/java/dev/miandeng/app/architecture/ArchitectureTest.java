@@ -12,10 +12,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.domain.PackageMatcher;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -78,6 +82,27 @@ class ArchitectureTest {
                 .should()
                 .beFreeOfCycles()
                 .as("5. no cycles between packages"),
+            noClasses()
+                .that()
+                .resideInAPackage(Layers.ADAPTERS)
+                .should()
+                .dependOnClassesThat(inApplicationOutsideUseCaseSurface())
+                .as("8. adapters reach the application only through use-case interfaces"),
+            classes()
+                .that(topLevelInApplication().and(JavaClass.Predicates.INTERFACES))
+                .should()
+                .haveSimpleNameEndingWith("UseCase")
+                .orShould()
+                .haveSimpleNameEndingWith("Result")
+                .as("9. an application interface is a <Verb><Noun>UseCase or a …Result"),
+            classes()
+                .that(topLevelInApplication())
+                .and()
+                .haveSimpleNameEndingWith("Service")
+                .should()
+                .haveModifier(JavaModifier.FINAL)
+                .andShould(implementTheirNamesakeUseCase())
+                .as("9. a …Service is final and implements the …UseCase of its own name"),
             NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS.as("6. no System.out / System.err"),
             NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING.as("6. no java.util.logging"),
             NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS.as("6. no generic exceptions thrown"));
@@ -167,6 +192,47 @@ class ArchitectureTest {
     assertThatThrownBy(() -> renamed.check(CLASSES))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("failed to check any classes");
+  }
+
+  /**
+   * What an adapter may see of the application: the use-case interfaces, the sealed results, and
+   * the types nested in either (commands, result records).
+   */
+  private static DescribedPredicate<JavaClass> inApplicationOutsideUseCaseSurface() {
+    return DescribedPredicate.describe(
+        "application classes other than use-case interfaces, results and their nested types",
+        c -> inPackage(Layers.APPLICATION).test(c) && !isUseCaseSurface(c));
+  }
+
+  private static boolean isUseCaseSurface(JavaClass c) {
+    JavaClass outer = c;
+    while (outer.getEnclosingClass().isPresent()) {
+      outer = outer.getEnclosingClass().get();
+    }
+    String name = outer.getSimpleName();
+    return outer.isInterface() && (name.endsWith("UseCase") || name.endsWith("Result"));
+  }
+
+  private static DescribedPredicate<JavaClass> topLevelInApplication() {
+    return DescribedPredicate.describe(
+        "top-level classes of the application",
+        c -> inPackage(Layers.APPLICATION).test(c) && c.isTopLevelClass());
+  }
+
+  private static ArchCondition<JavaClass> implementTheirNamesakeUseCase() {
+    return new ArchCondition<>("implement the …UseCase of the same name") {
+      @Override
+      public void check(JavaClass service, ConditionEvents events) {
+        String useCase = service.getSimpleName().replaceFirst("Service$", "UseCase");
+        boolean implemented =
+            service.getRawInterfaces().stream().anyMatch(i -> i.getSimpleName().equals(useCase));
+        if (!implemented) {
+          events.add(
+              SimpleConditionEvent.violated(
+                  service, service.getName() + " does not implement " + useCase));
+        }
+      }
+    };
   }
 
   private static DescribedPredicate<JavaClass> inPackage(String packageIdentifier) {
