@@ -12,6 +12,7 @@ import dev.miandeng.app.config.AppConfig;
 import dev.miandeng.app.config.HttpConfig;
 import dev.miandeng.app.config.IdentityConfig;
 import dev.miandeng.app.config.PersistenceConfig;
+import dev.miandeng.app.config.ServedUrls;
 import dev.miandeng.application.login.CodeLogin;
 import dev.miandeng.application.login.CompleteBrowserLoginService;
 import dev.miandeng.application.login.IssueLoginNonceService;
@@ -96,7 +97,7 @@ public final class Miandeng implements AutoCloseable {
             SimulatorSettings.defaults()
                 .withPort(sim.port())
                 .withClock(clock)
-                .withRedirectUris(List.of(publicUrl + "/callback"))));
+                .withRedirectUris(List.of(ServedUrls.callback(publicUrl).toString()))));
   }
 
   private static PersistenceStores openStores(AppConfig config, Clock clock) {
@@ -114,7 +115,8 @@ public final class Miandeng implements AutoCloseable {
       case IdentityConfig.Simulator sim -> {
         FeishuSimulator running = simulator.orElseThrow();
         URI base = URI.create(running.baseUrl());
-        yield FeishuSettings.feishu(running.appId(), running.appSecret(), publicUrl + "/callback")
+        yield FeishuSettings.feishu(
+                running.appId(), running.appSecret(), ServedUrls.callback(publicUrl).toString())
             .withHosts(base, base)
             .withScopes(sim.scopes())
             .withExchange(sim.exchange());
@@ -141,7 +143,8 @@ public final class Miandeng implements AutoCloseable {
         new StartBrowserLoginService(
             identityLookup, stores.loginStates(), config.loginTtl(), clock, random),
         new CompleteBrowserLoginService(codeLogin),
-        new CurrentUserService(stores.sessions(), stores.users(), config.sessionPolicy(), clock),
+        new CurrentUserService(
+            stores.sessions(), stores.users(), config.tenants(), config.sessionPolicy(), clock),
         new LogOutService(stores.sessions()),
         new LogOutEverywhereService(stores.sessions()));
   }
