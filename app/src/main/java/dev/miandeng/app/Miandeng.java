@@ -87,7 +87,8 @@ public final class Miandeng implements AutoCloseable {
     }
   }
 
-  private static Optional<FeishuSimulator> startSimulator(
+  /** The simulator in simulator mode, its callback registered for this public URL; else empty. */
+  static Optional<FeishuSimulator> startSimulator(
       IdentityConfig identity, URI publicUrl, Clock clock) {
     if (!(identity instanceof IdentityConfig.Simulator sim)) {
       return Optional.empty();
@@ -108,7 +109,8 @@ public final class Miandeng implements AutoCloseable {
     };
   }
 
-  private static FeishuSettings feishuSettings(
+  /** The Feign adapter's settings: the configured Feishu, or the running simulator's. */
+  static FeishuSettings feishuSettings(
       IdentityConfig identity, Optional<FeishuSimulator> simulator, URI publicUrl) {
     return switch (identity) {
       case IdentityConfig.Feishu feishu -> feishu.settings();
