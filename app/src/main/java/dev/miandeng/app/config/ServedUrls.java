@@ -1,6 +1,7 @@
 package dev.miandeng.app.config;
 
 import dev.miandeng.adapter.web.WebServer;
+import dev.miandeng.adapter.web.WebSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -43,14 +44,7 @@ public final class ServedUrls {
    * the form browsers send in the Origin header and Feishu's H5 trusted domain takes.
    */
   public static String origin(URI url) {
-    String scheme = url.getScheme().toLowerCase(Locale.ROOT);
-    String origin = scheme + "://" + url.getHost().toLowerCase(Locale.ROOT);
-    int port = url.getPort();
-    boolean defaultPort =
-        port == -1
-            || (scheme.equals("https") && port == 443)
-            || (scheme.equals("http") && port == 80);
-    return defaultPort ? origin : origin + ":" + port;
+    return WebSettings.originOf(url);
   }
 
   /**
