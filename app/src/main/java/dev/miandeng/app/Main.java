@@ -11,14 +11,29 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code java -jar app/target/miandeng.jar [--name=value ...]}: see the README's Configuration. */
+/**
+ * {@code java -jar app/target/miandeng.jar [--name=value ...]}: see the README's Configuration.
+ * {@code java -jar app/target/miandeng.jar doctor [--name=value ...]} runs the {@link SetupDoctor}
+ * instead and exits with its status.
+ */
 public final class Main {
 
   private static final Logger LOG = LoggerFactory.getLogger("miandeng");
 
+  /** The doctor's report: logback prints this logger's lines bare, without time or level. */
+  private static final Logger DOCTOR = LoggerFactory.getLogger("doctor");
+
+  private static final String DOCTOR_COMMAND = "doctor";
+
   private Main() {}
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals(DOCTOR_COMMAND)) {
+      List<String> flags = List.of(args).subList(1, args.length);
+      System.exit(SetupDoctor.run(flags, System.getenv(), line -> DOCTOR.info("{}", line)));
+      return;
+    }
+    LOG.info("{}", Version.line());
     AppConfig config;
     try {
       config = AppConfigReader.read(RawConfig.load(List.of(args), System.getenv()));

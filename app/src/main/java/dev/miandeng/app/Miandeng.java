@@ -12,6 +12,7 @@ import dev.miandeng.app.config.AppConfig;
 import dev.miandeng.app.config.HttpConfig;
 import dev.miandeng.app.config.IdentityConfig;
 import dev.miandeng.app.config.PersistenceConfig;
+import dev.miandeng.app.config.ServedUrls;
 import dev.miandeng.application.login.CodeLogin;
 import dev.miandeng.application.login.CompleteBrowserLoginService;
 import dev.miandeng.application.login.IssueLoginNonceService;
@@ -86,7 +87,8 @@ public final class Miandeng implements AutoCloseable {
     }
   }
 
-  private static Optional<FeishuSimulator> startSimulator(
+  /** The simulator in simulator mode, its callback registered for this public URL; else empty. */
+  static Optional<FeishuSimulator> startSimulator(
       IdentityConfig identity, URI publicUrl, Clock clock) {
     if (!(identity instanceof IdentityConfig.Simulator sim)) {
       return Optional.empty();
@@ -96,7 +98,7 @@ public final class Miandeng implements AutoCloseable {
             SimulatorSettings.defaults()
                 .withPort(sim.port())
                 .withClock(clock)
-                .withRedirectUris(List.of(publicUrl + "/callback"))));
+                .withRedirectUris(List.of(ServedUrls.callback(publicUrl).toString()))));
   }
 
   private static PersistenceStores openStores(AppConfig config, Clock clock) {
@@ -107,14 +109,16 @@ public final class Miandeng implements AutoCloseable {
     };
   }
 
-  private static FeishuSettings feishuSettings(
+  /** The Feign adapter's settings: the configured Feishu, or the running simulator's. */
+  static FeishuSettings feishuSettings(
       IdentityConfig identity, Optional<FeishuSimulator> simulator, URI publicUrl) {
     return switch (identity) {
       case IdentityConfig.Feishu feishu -> feishu.settings();
       case IdentityConfig.Simulator sim -> {
         FeishuSimulator running = simulator.orElseThrow();
         URI base = URI.create(running.baseUrl());
-        yield FeishuSettings.feishu(running.appId(), running.appSecret(), publicUrl + "/callback")
+        yield FeishuSettings.feishu(
+                running.appId(), running.appSecret(), ServedUrls.callback(publicUrl).toString())
             .withHosts(base, base)
             .withScopes(sim.scopes())
             .withExchange(sim.exchange());
@@ -141,7 +145,8 @@ public final class Miandeng implements AutoCloseable {
         new StartBrowserLoginService(
             identityLookup, stores.loginStates(), config.loginTtl(), clock, random),
         new CompleteBrowserLoginService(codeLogin),
-        new CurrentUserService(stores.sessions(), stores.users(), config.sessionPolicy(), clock),
+        new CurrentUserService(
+            stores.sessions(), stores.users(), config.tenants(), config.sessionPolicy(), clock),
         new LogOutService(stores.sessions()),
         new LogOutEverywhereService(stores.sessions()));
   }

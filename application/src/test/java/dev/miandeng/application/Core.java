@@ -55,7 +55,7 @@ final class Core {
     startBrowserLogin =
         new StartBrowserLoginService(provider, loginStates, LOGIN_TTL, clock, random);
     completeBrowserLogin = new CompleteBrowserLoginService(codeLogin);
-    currentUser = new CurrentUserService(sessions, users, policy, clock);
+    currentUser = new CurrentUserService(sessions, users, tenants, policy, clock);
     logOut = new LogOutService(sessions);
     logOutEverywhere = new LogOutEverywhereService(sessions);
     sweep = new SweepExpiredService(sessions, loginStates, policy, clock);

@@ -10,6 +10,7 @@ import dev.miandeng.application.session.CurrentUserUseCase;
 import dev.miandeng.application.session.LogOutEverywhereUseCase;
 import dev.miandeng.application.session.SweepExpiredUseCase;
 import dev.miandeng.domain.fixtures.People;
+import dev.miandeng.domain.identity.TenantAllowList;
 import dev.miandeng.domain.identity.VerifiedIdentity;
 import dev.miandeng.domain.session.Session;
 import dev.miandeng.domain.session.SessionPolicy;
@@ -22,6 +23,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -88,7 +90,8 @@ class SessionLifecycleTest {
     AtomicInteger touches = new AtomicInteger();
     Sessions counting = new CountingSessions(core.sessions, touches);
     CurrentUserService currentUser =
-        new CurrentUserService(counting, core.users, SessionPolicy.DEFAULT, core.clock);
+        new CurrentUserService(
+            counting, core.users, TenantAllowList.ANY, SessionPolicy.DEFAULT, core.clock);
     SessionToken token = logInAlice();
 
     for (int second = 0; second < 180; second++) {
@@ -126,6 +129,31 @@ class SessionLifecycleTest {
   }
 
   @Test
+  @DisplayName(
+      "SEC-22 a session whose tenant is no longer allowed is logged out; allowed tenants keep theirs")
+  void theAllowListAppliesToExistingSessions() {
+    SessionToken alice = logInAlice();
+    SessionToken mallory =
+        logIn(new VerifiedIdentity(People.mallory(), People.profileOf("Mallory")));
+    assertThat(isLoggedIn(mallory)).as("any tenant may log in at first").isTrue();
+    // The operator narrows MIANDENG_ALLOWED_TENANTS and restarts: same stores, new allow-list.
+    CurrentUserService narrowed =
+        new CurrentUserService(
+            core.sessions,
+            core.users,
+            new TenantAllowList(Set.of(People.TENANT)),
+            SessionPolicy.DEFAULT,
+            core.clock);
+
+    assertThat(narrowed.current(mallory)).isInstanceOf(CurrentUserUseCase.Anonymous.class);
+    assertThat(narrowed.current(alice)).isInstanceOf(CurrentUserUseCase.Authenticated.class);
+    assertThat(core.sessions.find(mallory.hash()))
+        .as("the session is deleted, so widening the list again does not revive it")
+        .isEmpty();
+    assertThat(isLoggedIn(mallory)).isFalse();
+  }
+
+  @Test
   void theSweepDropsExpiredSessionsAndLogins() {
     logInAlice();
     core.issueNonce.issue();
@@ -139,7 +167,8 @@ class SessionLifecycleTest {
   void storeDownIsAResult() {
     Sessions down = new CountingSessions(null, new AtomicInteger());
     CurrentUserService currentUser =
-        new CurrentUserService(down, core.users, SessionPolicy.DEFAULT, core.clock);
+        new CurrentUserService(
+            down, core.users, TenantAllowList.ANY, SessionPolicy.DEFAULT, core.clock);
 
     assertThat(currentUser.current(SessionToken.generate(new SecureRandom())))
         .isInstanceOf(CurrentUserUseCase.StoreUnavailable.class);

@@ -26,6 +26,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebServer implements AutoCloseable {
 
+  /**
+   * The path of the browser-login callback: the OAuth {@code redirect_uri} must be the public
+   * origin plus this path, registered in the developer console (SEC-19).
+   */
+  public static final String CALLBACK_PATH = "/callback";
+
   private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
 
   private final WebSettings settings;
@@ -82,7 +88,7 @@ public final class WebServer implements AutoCloseable {
               cfg.routes.post("/api/logout", api::logOut);
               cfg.routes.post("/api/logout-everywhere", api::logOutEverywhere);
               cfg.routes.get("/login", browserLogin::start);
-              cfg.routes.get("/callback", browserLogin::callback);
+              cfg.routes.get(CALLBACK_PATH, browserLogin::callback);
               cfg.routes.get("/health/live", health::live);
               cfg.routes.get("/health/ready", health::ready);
               cfg.routes.exception(

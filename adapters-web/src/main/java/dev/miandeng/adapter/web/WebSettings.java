@@ -156,7 +156,7 @@ public record WebSettings(
   }
 
   /** scheme://host[:port] of a URL, with the port only when it is not the scheme's default. */
-  static String originOf(URI url) {
+  public static String originOf(URI url) {
     String scheme = Objects.requireNonNull(url.getScheme(), "URL has no scheme");
     String origin =
         scheme.toLowerCase(Locale.ROOT) + "://" + url.getHost().toLowerCase(Locale.ROOT);

@@ -47,13 +47,14 @@ final class TestApp implements AutoCloseable {
       UnaryOperator<WebUseCases> swap) {
     SecureRandom random = new SecureRandom();
     IdentityLookup lookup = identity != null ? identity : idp;
+    TenantAllowList tenants = new TenantAllowList(Set.of(People.TENANT));
     CodeLogin codeLogin =
         new CodeLogin(
             lookup,
             stores.users(),
             stores.sessions(),
             stores.loginStates(),
-            new TenantAllowList(Set.of(People.TENANT)),
+            tenants,
             SessionPolicy.DEFAULT,
             clock,
             random);
@@ -64,7 +65,8 @@ final class TestApp implements AutoCloseable {
             new IssueLoginNonceService(stores.loginStates(), ttl, clock, random),
             new StartBrowserLoginService(lookup, stores.loginStates(), ttl, clock, random),
             new CompleteBrowserLoginService(codeLogin),
-            new CurrentUserService(stores.sessions(), stores.users(), SessionPolicy.DEFAULT, clock),
+            new CurrentUserService(
+                stores.sessions(), stores.users(), tenants, SessionPolicy.DEFAULT, clock),
             new LogOutService(stores.sessions()),
             new LogOutEverywhereService(stores.sessions()));
     WebSettings.Builder builder =

@@ -33,11 +33,12 @@ public final class AppConfigReader {
 
   public static AppConfig read(RawConfig raw) {
     SessionPolicy policy = sessionPolicy(raw);
+    HttpConfig http = http(raw);
     AppConfig config =
         new AppConfig(
-            http(raw),
+            http,
             persistence(raw),
-            identity(raw),
+            identity(raw, http.publicBaseUrl()),
             policy,
             new TenantAllowList(new HashSet<>(raw.list("MIANDENG_ALLOWED_TENANTS"))),
             raw.duration("MIANDENG_LOGIN_TTL", PendingLogin.MAX_TTL));
@@ -50,7 +51,8 @@ public final class AppConfigReader {
 
   private static HttpConfig http(RawConfig raw) {
     Optional<URI> publicBaseUrl =
-        raw.get("MIANDENG_PUBLIC_BASE_URL").map(v -> url("MIANDENG_PUBLIC_BASE_URL", v));
+        raw.get("MIANDENG_PUBLIC_BASE_URL")
+            .map(v -> ServedUrls.requireOrigin(url("MIANDENG_PUBLIC_BASE_URL", v)));
     Optional<Boolean> secure =
         raw.get("MIANDENG_SECURE_COOKIES").isPresent()
             ? Optional.of(raw.bool("MIANDENG_SECURE_COOKIES", false))
@@ -95,13 +97,17 @@ public final class AppConfigReader {
             }));
   }
 
-  private static IdentityConfig identity(RawConfig raw) {
+  private static IdentityConfig identity(RawConfig raw, Optional<URI> publicBaseUrl) {
     Optional<String> appId = raw.get("FEISHU_APP_ID");
+    boolean modeChosen = raw.get("MIANDENG_FEISHU").isPresent();
     String mode =
         raw.oneOf(
             "MIANDENG_FEISHU",
             appId.isPresent() ? "real" : "simulator",
             Set.of("real", "simulator"));
+    if (mode.equals("simulator") && !modeChosen) {
+      refuseSimulatorBehindHttps(publicBaseUrl);
+    }
     ExchangeFlavour exchange =
         ExchangeFlavour.valueOf(
             raw.oneOf("FEISHU_EXCHANGE", "v2", Set.of("v2", "oidc")).toUpperCase(Locale.ROOT));
@@ -119,10 +125,12 @@ public final class AppConfigReader {
                 () ->
                     new ConfigurationException(
                         "FEISHU_APP_SECRET (or FEISHU_APP_SECRET_FILE) is required " + why));
-    String publicBase =
-        raw.required(
-            "MIANDENG_PUBLIC_BASE_URL",
-            "with real Feishu: the https origin users open, which also makes the redirect URI");
+    URI publicBase =
+        publicBaseUrl.orElseThrow(
+            () ->
+                new ConfigurationException(
+                    "MIANDENG_PUBLIC_BASE_URL is required with real Feishu: the https origin users"
+                        + " open, which also makes the redirect URI"));
     boolean lark = raw.oneOf("FEISHU_BRAND", "feishu", Set.of("feishu", "lark")).equals("lark");
     URI openApi =
         url(
@@ -136,7 +144,10 @@ public final class AppConfigReader {
             raw.string(
                 "FEISHU_ACCOUNTS_BASE_URL",
                 (lark ? LARK_ACCOUNTS : FeishuSettings.FEISHU_ACCOUNTS).toString()));
-    String redirectUri = raw.string("FEISHU_REDIRECT_URI", stripSlash(publicBase) + "/callback");
+    String redirectUri =
+        ServedUrls.requireServedCallback(
+            publicBase,
+            raw.string("FEISHU_REDIRECT_URI", ServedUrls.callback(publicBase).toString()));
     Duration connect =
         raw.duration("FEISHU_CONNECT_TIMEOUT", FeishuSettings.DEFAULT_CONNECT_TIMEOUT);
     Duration read = raw.duration("FEISHU_READ_TIMEOUT", FeishuSettings.DEFAULT_READ_TIMEOUT);
@@ -175,8 +186,19 @@ public final class AppConfigReader {
     throw new ConfigurationException(key + " must be an absolute http(s) URL, got '" + value + "'");
   }
 
-  private static String stripSlash(String url) {
-    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  /**
+   * An https public URL is a deployment; without an App ID it would silently run the simulator, a
+   * stand-in anyone can log in to as anyone. Only an explicit {@code MIANDENG_FEISHU=simulator} (a
+   * public demo) allows that.
+   */
+  private static void refuseSimulatorBehindHttps(Optional<URI> publicBaseUrl) {
+    if (publicBaseUrl.isPresent() && "https".equalsIgnoreCase(publicBaseUrl.get().getScheme())) {
+      throw new ConfigurationException(
+          "FEISHU_APP_ID is not set but MIANDENG_PUBLIC_BASE_URL is https ("
+              + publicBaseUrl.get()
+              + "): set FEISHU_APP_ID and FEISHU_APP_SECRET (or FEISHU_APP_SECRET_FILE) to talk to"
+              + " Feishu, or MIANDENG_FEISHU=simulator to run the built-in simulator on purpose");
+    }
   }
 
   /** Runs a record's own validation and names the variables when it refuses. */

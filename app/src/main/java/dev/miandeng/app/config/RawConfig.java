@@ -106,9 +106,30 @@ public final class RawConfig {
         throw new ConfigurationException(
             "cannot read the argument '" + arg + "': flags look like --name=value (see README)");
       }
-      flags.put(canonicalName(m.group(1)), m.group(2));
+      String name = canonicalName(m.group(1));
+      if (isSecretName(name)) {
+        throw new ConfigurationException(
+            name
+                + " was given as a command-line flag (--"
+                + m.group(1)
+                + "), which anyone on this machine can read with `ps`: set it in the environment ("
+                + name
+                + ") or put it in a file named by "
+                + name
+                + "_FILE");
+      }
+      flags.put(name, m.group(2));
     }
     return flags;
+  }
+
+  /**
+   * Secrets are named {@code …_SECRET} or {@code …_PASSWORD} (the {@code …_FILE} variants name a
+   * path, not a secret); {@link #secret(String)} reads nothing else, so a new secret cannot escape
+   * the flag refusal (SEC-25: a command line is world-readable in {@code /proc/<pid>/cmdline}).
+   */
+  static boolean isSecretName(String name) {
+    return name.endsWith("_SECRET") || name.endsWith("_PASSWORD");
   }
 
   private static Map<String, String> readFile(Path file) {
@@ -221,6 +242,10 @@ public final class RawConfig {
    * secrets), never both. The value itself never appears in an error message.
    */
   public Optional<String> secret(String key) {
+    if (!isSecretName(key)) {
+      throw new IllegalArgumentException(
+          key + " is not named like a secret (…_SECRET, …_PASSWORD)");
+    }
     Optional<String> direct = get(key);
     Optional<String> file = get(key + "_FILE");
     if (direct.isPresent() && file.isPresent()) {

@@ -14,6 +14,8 @@ import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class AppConfigReaderTest {
 
@@ -190,6 +192,122 @@ class AppConfigReaderTest {
     assertThatThrownBy(() -> AppConfigReader.read(raw))
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("MIANDENG_PROT");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "https://app.example.com/sso/feishu/callback",
+        "https://app.example.com/callback/extra",
+        "https://app.example.com/",
+        "https://other.example.com/callback",
+        "http://app.example.com/callback",
+        "https://app.example.com:8443/callback",
+        "https://app.example.com/callback#frag",
+        "/callback",
+        "not a url"
+      })
+  @DisplayName(
+      "SEC-19 a redirect URI that is not the callback this app serves on its public origin is refused")
+  void redirectUriMustBeTheServedCallback(String redirectUri) {
+    Map<String, String> values = new java.util.HashMap<>(realFeishu());
+    values.put("FEISHU_REDIRECT_URI", redirectUri);
+
+    assertThatThrownBy(() -> read(values))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("FEISHU_REDIRECT_URI must be https://app.example.com/callback")
+        .hasMessageContaining("MIANDENG_PUBLIC_BASE_URL");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "https://app.example.com/callback",
+        "https://APP.example.com:443/callback",
+        "https://app.example.com/callback?from=feishu"
+      })
+  @DisplayName("SEC-19 the served callback is accepted as written, byte-identical")
+  void theServedCallbackIsAccepted(String redirectUri) {
+    Map<String, String> values = new java.util.HashMap<>(realFeishu());
+    values.put("FEISHU_REDIRECT_URI", redirectUri);
+
+    var feishu = (IdentityConfig.Feishu) read(values).identity();
+
+    assertThat(feishu.settings().redirectUri()).isEqualTo(redirectUri);
+  }
+
+  @Test
+  void aPublicUrlWithAPathIsRefusedByName() {
+    Map<String, String> values = new java.util.HashMap<>(realFeishu());
+    values.put("MIANDENG_PUBLIC_BASE_URL", "https://app.example.com/miandeng");
+
+    assertThatThrownBy(() -> read(values))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("MIANDENG_PUBLIC_BASE_URL must be an origin");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "--feishu-app-secret=s3cr3t",
+        "--FEISHU_APP_SECRET=s3cr3t",
+        "--db-password=pg",
+        "--miandeng-db-password=pg"
+      })
+  @DisplayName(
+      "SEC-25 a secret given as a command-line flag (readable in ps) is refused, without echoing it")
+  void secretsAreNeverFlags(String flag) {
+    assertThatThrownBy(() -> RawConfig.load(List.of(flag), Map.of()))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageMatching(
+            "(FEISHU_APP_SECRET|MIANDENG_DB_PASSWORD) was given as a command-line.*")
+        .hasMessageContaining("ps")
+        .hasMessageContaining("environment")
+        .hasMessageContaining("_FILE")
+        .message()
+        .doesNotContain("s3cr3t")
+        .doesNotContain("=pg");
+  }
+
+  @Test
+  @DisplayName("SEC-25 the secret file may still be named by a flag: it is a path, not a secret")
+  void secretFileFlagIsAccepted(@TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("secret"), SECRET);
+    RawConfig raw =
+        RawConfig.load(
+            List.of(
+                "--feishu-app-id=cli_a1b2c3",
+                "--feishu-app-secret-file=" + file,
+                "--public-base-url=https://app.example.com"),
+            Map.of());
+
+    var feishu = (IdentityConfig.Feishu) AppConfigReader.read(raw).identity();
+
+    assertThat(feishu.settings().appSecret()).isEqualTo(SECRET);
+  }
+
+  @Test
+  @DisplayName(
+      "an https public URL without FEISHU_APP_ID is refused instead of running the simulator")
+  void httpsWithoutAppIdIsRefused() {
+    assertThatThrownBy(() -> read(Map.of("MIANDENG_PUBLIC_BASE_URL", "https://app.example.com")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("FEISHU_APP_ID")
+        .hasMessageContaining("MIANDENG_FEISHU=simulator");
+  }
+
+  @Test
+  void anExplicitSimulatorMayRunBehindHttps() {
+    AppConfig config =
+        read(
+            Map.of(
+                "MIANDENG_PUBLIC_BASE_URL", "https://demo.example.com",
+                "MIANDENG_FEISHU", "simulator"));
+
+    assertThat(config.identity()).isInstanceOf(IdentityConfig.Simulator.class);
+    assertThat(read(Map.of("MIANDENG_PUBLIC_BASE_URL", "http://127.0.0.1:9000")).identity())
+        .as("plain http stays a local demo")
+        .isInstanceOf(IdentityConfig.Simulator.class);
   }
 
   @Test

@@ -1,10 +1,12 @@
 package dev.miandeng.application.session;
 
+import dev.miandeng.domain.identity.TenantAllowList;
 import dev.miandeng.domain.session.Session;
 import dev.miandeng.domain.session.SessionPolicy;
 import dev.miandeng.domain.session.SessionToken;
 import dev.miandeng.domain.session.Sessions;
 import dev.miandeng.domain.store.StoreUnavailableException;
+import dev.miandeng.domain.user.User;
 import dev.miandeng.domain.user.Users;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,17 +16,25 @@ import java.util.Optional;
 /**
  * Resolves a session token to its user, enforcing idle and absolute expiry (SEC-07, SEC-08) and
  * writing "last seen" at most once per interval (REL-09).
+ *
+ * <p>The tenant allow-list (SEC-22) is checked here too, not only at login: when an organisation is
+ * taken off {@code MIANDENG_ALLOWED_TENANTS}, its people's existing sessions end at their next
+ * request instead of living on for up to the absolute lifetime. The session is deleted, so putting
+ * the tenant back does not revive it.
  */
 public final class CurrentUserService implements CurrentUserUseCase {
 
   private final Sessions sessions;
   private final Users users;
+  private final TenantAllowList tenants;
   private final SessionPolicy policy;
   private final Clock clock;
 
-  public CurrentUserService(Sessions sessions, Users users, SessionPolicy policy, Clock clock) {
+  public CurrentUserService(
+      Sessions sessions, Users users, TenantAllowList tenants, SessionPolicy policy, Clock clock) {
     this.sessions = Objects.requireNonNull(sessions, "sessions");
     this.users = Objects.requireNonNull(users, "users");
+    this.tenants = Objects.requireNonNull(tenants, "tenants");
     this.policy = Objects.requireNonNull(policy, "policy");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
@@ -42,15 +52,19 @@ public final class CurrentUserService implements CurrentUserUseCase {
         sessions.delete(session.id());
         return new Anonymous();
       }
+      Optional<User> user = users.findById(session.userId());
+      if (user.isEmpty()) {
+        return new Anonymous();
+      }
+      if (!tenants.allows(user.get().identity().tenantKey())) {
+        sessions.delete(session.id());
+        return new Anonymous();
+      }
       if (session.needsTouchAt(now, policy)) {
         session = session.touchedAt(now);
         sessions.touch(session.id(), now);
       }
-      Session current = session;
-      return users
-          .findById(session.userId())
-          .<Result>map(user -> new Authenticated(user, current))
-          .orElseGet(Anonymous::new);
+      return new Authenticated(user.get(), session);
     } catch (StoreUnavailableException e) {
       return new StoreUnavailable();
     }

@@ -1,0 +1,228 @@
+package dev.miandeng.app;
+
+import dev.miandeng.adapter.feishu.AppCredentialsCheck;
+import dev.miandeng.adapter.feishu.AppCredentialsCheck.Outcome;
+import dev.miandeng.adapter.feishu.AppCredentialsCheck.Suspect;
+import dev.miandeng.adapter.feishu.FeishuSettings;
+import dev.miandeng.app.config.AppConfig;
+import dev.miandeng.app.config.AppConfigReader;
+import dev.miandeng.app.config.ConfigurationException;
+import dev.miandeng.app.config.IdentityConfig;
+import dev.miandeng.app.config.RawConfig;
+import dev.miandeng.app.config.ServedUrls;
+import dev.miandeng.simulator.FeishuSimulator;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * The setup doctor ({@code bin/doctor}, {@code java -jar miandeng.jar doctor [--flags]}): reads the
+ * configuration exactly as start-up does, asks the auth center (or the simulator, when no App ID is
+ * set) for an app token, and prints what the developer console must hold for this configuration.
+ *
+ * <p>Checks, each reported by the variable to change:
+ *
+ * <ol>
+ *   <li>the configuration, with start-up's own rules ({@link AppConfigReader}): public URL,
+ *       redirect URI, secrets not given as flags, https without an App ID, every value's form;
+ *   <li>App ID, App Secret, brand and hosts: one {@code app_access_token} fetch ({@link
+ *       AppCredentialsCheck} says which setting Feishu's answer points at).
+ * </ol>
+ *
+ * <p>What it prints to register follows Feishu's guides: the page calling {@code tt.requestAccess}
+ * / {@code tt.requestAuthCode} and the OAuth {@code redirect_uri} must both be redirect URLs (安全设置
+ * → 重定向 URL; "配置应用免登流程" client-docs/h5/development-guide/step-3 and "获取授权码"
+ * authentication-management/access-token/obtain-oauth-code), the page's origin is the H5 trusted
+ * domain (网页应用 → H5 可信域名), and every scope asked for must be enabled (权限管理).
+ *
+ * <p>Exit status: 0 when every check passed, 1 with the list of problems otherwise.
+ */
+final class SetupDoctor {
+
+  static final int ALL_WELL = 0;
+  static final int PROBLEMS = 1;
+
+  private final Consumer<String> out;
+  private final List<String> problems = new ArrayList<>();
+
+  private SetupDoctor(Consumer<String> out) {
+    this.out = out;
+  }
+
+  /**
+   * Runs every check and prints the report line by line.
+   *
+   * @param args the same flags the app takes
+   * @param environment the environment (only MIANDENG_* and FEISHU_* are read)
+   * @param out receives the report, one line per call
+   * @return {@link #ALL_WELL} or {@link #PROBLEMS}
+   */
+  static int run(List<String> args, Map<String, String> environment, Consumer<String> out) {
+    return new SetupDoctor(out).examine(args, environment);
+  }
+
+  private int examine(List<String> args, Map<String, String> environment) {
+    out.accept(Version.line() + ": setup doctor");
+    AppConfig config;
+    try {
+      config = AppConfigReader.read(RawConfig.load(args, environment));
+    } catch (ConfigurationException e) {
+      problems.add(e.getMessage());
+      out.accept("configuration  refused, as start-up would refuse it");
+      return verdict();
+    }
+    out.accept("configuration  accepted (the rules start-up applies)");
+    URI publicUrl = config.http().publicBaseUrlOr(config.http().port());
+    List<String> scopes = config.identity().scopes();
+    switch (config.identity()) {
+      case IdentityConfig.Feishu feishu -> checkCredentials(feishu.settings());
+      case IdentityConfig.Simulator sim -> checkSimulator(sim, publicUrl);
+    }
+    printConsoleChecklist(config.identity(), publicUrl, scopes);
+    return verdict();
+  }
+
+  /** No App ID: the app would run on the simulator, so check that one, as bin/run starts it. */
+  private void checkSimulator(IdentityConfig.Simulator sim, URI publicUrl) {
+    out.accept(
+        "identity       no FEISHU_APP_ID: checking the built-in Feishu simulator (what bin/run"
+            + " starts)");
+    // A free port, not MIANDENG_SIMULATOR_PORT: the app may be running with it right now.
+    IdentityConfig.Simulator anyPort =
+        new IdentityConfig.Simulator(0, sim.exchange(), sim.scopes());
+    Optional<FeishuSimulator> simulator =
+        Miandeng.startSimulator(anyPort, publicUrl, Clock.systemUTC());
+    try (FeishuSimulator running = simulator.orElseThrow()) {
+      checkCredentials(Miandeng.feishuSettings(anyPort, simulator, publicUrl));
+    }
+  }
+
+  private void checkCredentials(FeishuSettings settings) {
+    Outcome outcome = AppCredentialsCheck.run(settings);
+    switch (outcome) {
+      case Outcome.Accepted accepted ->
+          out.accept(
+              "credentials    accepted: "
+                  + settings.openApiBaseUrl()
+                  + " issued an app_access_token for "
+                  + settings.appId());
+      case Outcome.Refused refused -> {
+        out.accept("credentials    refused by " + settings.openApiBaseUrl());
+        problems.add(describe(refused, settings));
+      }
+      case Outcome.Unreachable unreachable -> {
+        out.accept("credentials    not checked: no answer");
+        problems.add(
+            "FEISHU_OPEN_API_BASE_URL / FEISHU_BRAND: "
+                + unreachable.why()
+                + "; check the network or proxy between this machine and the auth center, then"
+                + " run the doctor again");
+      }
+    }
+  }
+
+  private static String describe(Outcome.Refused refused, FeishuSettings settings) {
+    Set<Suspect> suspects = refused.suspects();
+    if (suspects.isEmpty()) {
+      return "the auth center refused an app_access_token for "
+          + settings.appId()
+          + " ("
+          + refused.message()
+          + "); look the code up in Feishu's 通用错误码 (server error codes)";
+    }
+    String names =
+        suspects.stream().sorted().map(SetupDoctor::variable).collect(Collectors.joining(" or "));
+    StringBuilder text =
+        new StringBuilder(names)
+            .append(": ")
+            .append(settings.openApiBaseUrl())
+            .append(" refused an app_access_token for ")
+            .append(settings.appId())
+            .append(" (")
+            .append(refused.message())
+            .append(").");
+    if (suspects.contains(Suspect.APP_ID)) {
+      text.append(" FEISHU_APP_ID is the App ID under 凭证与基础信息 (Credentials & Basic Info), cli_….");
+    }
+    if (suspects.contains(Suspect.APP_SECRET)) {
+      text.append(
+          " FEISHU_APP_SECRET (or the file FEISHU_APP_SECRET_FILE names) is that app's current"
+              + " App Secret; resetting it in the console retires the old one.");
+    }
+    if (suspects.contains(Suspect.BRAND_AND_HOSTS)) {
+      text.append(
+          " An app made in the Lark console needs FEISHU_BRAND=lark, a Feishu app"
+              + " FEISHU_BRAND=feishu; FEISHU_OPEN_API_BASE_URL, when set, must be that brand's"
+              + " host (this one is "
+              + settings.openApiBaseUrl()
+              + ").");
+    }
+    return text.toString();
+  }
+
+  private static String variable(Suspect suspect) {
+    return switch (suspect) {
+      case APP_ID -> "FEISHU_APP_ID";
+      case APP_SECRET -> "FEISHU_APP_SECRET";
+      case BRAND_AND_HOSTS -> "FEISHU_BRAND";
+    };
+  }
+
+  private void printConsoleChecklist(IdentityConfig identity, URI publicUrl, List<String> scopes) {
+    String page = ServedUrls.page(publicUrl).toString();
+    String redirectUri =
+        switch (identity) {
+          case IdentityConfig.Feishu feishu -> feishu.settings().redirectUri();
+          case IdentityConfig.Simulator sim -> ServedUrls.callback(publicUrl).toString();
+        };
+    out.accept("");
+    out.accept(
+        identity instanceof IdentityConfig.Simulator
+            ? "Nothing to register for the simulator. With real Feishu and this public URL, the"
+                + " developer console needs:"
+            : "Register in the developer console (your app → the pages named):");
+    out.accept("  安全设置 → 重定向 URL (Security settings → Redirect URLs), both, byte for byte:");
+    String column = "    %-" + Math.max(page.length(), redirectUri.length()) + "s  %s";
+    out.accept(column.formatted(page, "the page that calls tt.requestAccess / tt.requestAuthCode"));
+    out.accept(column.formatted(redirectUri, "the browser login's redirect_uri"));
+    out.accept("  网页应用 → H5 可信域名 (Web app → H5 trusted domain):");
+    out.accept("    " + ServedUrls.origin(publicUrl));
+    out.accept("  网页应用 → 桌面端主页 / 移动端主页 (Web app → home page):");
+    out.accept("    " + page);
+    out.accept("  权限管理 (Permissions & Scopes), every scope in use:");
+    out.accept(
+        scopes.isEmpty()
+            ? "    none beyond identity (FEISHU_SCOPES is empty: requestAccess asks with scopeList [])"
+            : "    " + String.join(", ", scopes));
+    out.accept("");
+    out.accept("What users see when the console and this configuration disagree:");
+    out.accept(
+        "  20029 (20071 on v2)  redirect_uri not registered: add "
+            + redirectUri
+            + " to the redirect URLs");
+    out.accept(
+        "  20027                a scope is not enabled for the app: enable it under 权限管理, or"
+            + " remove it from FEISHU_SCOPES");
+    out.accept(
+        "  10236                the page URL is not allowed (tt.requestAuthCode): add "
+            + page
+            + " to the redirect URLs (10235: the list is empty)");
+  }
+
+  private int verdict() {
+    out.accept("");
+    if (problems.isEmpty()) {
+      out.accept("All checks passed.");
+      return ALL_WELL;
+    }
+    out.accept(problems.size() == 1 ? "1 problem:" : problems.size() + " problems:");
+    problems.forEach(problem -> out.accept("  - " + problem));
+    return PROBLEMS;
+  }
+}
