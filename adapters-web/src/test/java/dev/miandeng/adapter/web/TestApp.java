@@ -71,6 +71,7 @@ final class TestApp implements AutoCloseable {
         WebSettings.builder(URI.create(publicUrl), APP_ID)
             .host("127.0.0.1")
             .port(0)
+            .shutdownDelay(Duration.ZERO)
             .shutdownGrace(Duration.ofSeconds(20));
     tune.accept(builder);
     settings = builder.build();
