@@ -2,8 +2,6 @@ package dev.miandeng.adapter.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.miandeng.domain.identity.PkceVerifier;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -14,20 +12,12 @@ class RateLimitTest {
 
   private static final Duration MINUTE = Duration.ofMinutes(1);
 
-  /** A whole browser login (/login, then the provider's redirect to /callback); the 302s. */
+  /** A whole browser login (/login, then the provider's redirect to /callback); the statuses. */
   private static List<Integer> browserLogin(TestApp app, Browser browser) {
-    HttpResponse<String> start = browser.get("/login");
-    if (start.statusCode() != 302) {
-      return List.of(start.statusCode());
-    }
-    String state =
-        URI.create(start.headers().firstValue("Location").orElseThrow())
-            .getQuery()
-            .replaceAll(".*state=([^&]+).*", "$1");
-    PkceVerifier verifier = app.stores.lastPendingLogin().verifier().orElseThrow();
-    String code = app.idp.issueBrowserCode(TestApp.alice(), verifier).value();
-    return List.of(
-        start.statusCode(), browser.get("/callback?code=" + code + "&state=" + state).statusCode());
+    TestApp.StartedLogin start = app.startBrowserLogin(browser);
+    return start.status() != 302
+        ? List.of(start.status())
+        : List.of(302, app.finishBrowserLogin(browser, start).statusCode());
   }
 
   @Test

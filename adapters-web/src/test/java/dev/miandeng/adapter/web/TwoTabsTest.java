@@ -2,8 +2,6 @@ package dev.miandeng.adapter.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.miandeng.domain.identity.PkceVerifier;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,21 +22,14 @@ class TwoTabsTest {
     app.close();
   }
 
-  private record Started(String state, PkceVerifier verifier) {}
-
-  private Started startLogin(Browser browser) {
-    HttpResponse<String> start = browser.get("/login");
-    assertThat(start.statusCode()).isEqualTo(302);
-    String state =
-        URI.create(start.headers().firstValue("Location").orElseThrow())
-            .getQuery()
-            .replaceAll(".*state=([^&]+).*", "$1");
-    return new Started(state, app.stores.lastPendingLogin().verifier().orElseThrow());
+  private TestApp.StartedLogin startLogin(Browser browser) {
+    TestApp.StartedLogin login = app.startBrowserLogin(browser);
+    assertThat(login.status()).isEqualTo(302);
+    return login;
   }
 
-  private HttpResponse<String> callback(Browser browser, Started login) {
-    String code = app.idp.issueBrowserCode(TestApp.alice(), login.verifier()).value();
-    return browser.get("/callback?code=" + code + "&state=" + login.state());
+  private HttpResponse<String> callback(Browser browser, TestApp.StartedLogin login) {
+    return app.finishBrowserLogin(browser, login);
   }
 
   @Test
@@ -67,8 +58,8 @@ class TwoTabsTest {
   @DisplayName("SEC-17: two browser logins started in two tabs (two states) both succeed")
   void twoStates() {
     Browser browser = app.browser();
-    Started first = startLogin(browser);
-    Started second = startLogin(browser);
+    TestApp.StartedLogin first = startLogin(browser);
+    TestApp.StartedLogin second = startLogin(browser);
 
     assertThat(callback(browser, second).statusCode()).isEqualTo(302);
     assertThat(callback(browser, first).statusCode()).isEqualTo(302);
@@ -91,7 +82,7 @@ class TwoTabsTest {
     assertThat(foreign.body()).contains("login_state_invalid");
     assertThat(browser.cookies).containsKey(Browser.nonceCookie(mine));
 
-    Started login = startLogin(browser);
+    TestApp.StartedLogin login = startLogin(browser);
     assertThat(callback(browser, login).statusCode()).isEqualTo(302);
     assertThat(callback(browser, login).statusCode()).isEqualTo(400);
     assertThat(app.idp.exchanges()).isEqualTo(1);
@@ -104,7 +95,7 @@ class TwoTabsTest {
   void pendingLoginsAreBounded() {
     Browser browser = app.browser();
     List<String> nonces = new ArrayList<>();
-    List<Started> logins = new ArrayList<>();
+    List<TestApp.StartedLogin> logins = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
       nonces.add(browser.nonce());
       logins.add(startLogin(browser));
