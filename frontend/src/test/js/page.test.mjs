@@ -81,13 +81,16 @@ test("an error body becomes an ApiError with code, Retry-After and request id", 
 
 function fakeClient({ access, authCode }) {
   const seen = [];
+  const errorHandlers = [];
   globalThis.window = {
-    h5sdk: { ready: (cb) => setTimeout(cb), error: () => {} },
+    h5sdk: { ready: (cb) => setTimeout(cb), error: (cb) => errorHandlers.push(cb) },
     tt: {
       ...(access && { requestAccess: (o) => { seen.push(["requestAccess", o.appID, o.state]); setTimeout(() => access(o)); } }),
       requestAuthCode: (o) => { seen.push(["requestAuthCode", o.appId]); setTimeout(() => authCode(o)); },
     },
   };
+  // The client reporting a failure through h5sdk.error (not enumerable: `seen` stays a plain list of calls).
+  Object.defineProperty(seen, "reportError", { value: (failure) => errorHandlers.forEach((handler) => handler(failure)) });
   return seen;
 }
 
@@ -102,4 +105,38 @@ test("a refusal is reported with its errno, and a foreign state is rejected", as
   await assert.rejects(requestCode({ appId: "a", scopes: [], nonce: "N" }), (e) => e.errno === 2700002);
   fakeClient({ access: (o) => o.success({ code: "c", state: "other" }), authCode: () => {} });
   await assert.rejects(requestCode({ appId: "a", scopes: [], nonce: "N" }), (e) => e.errno === "state_mismatch");
+});
+
+test("a state echoed as null or \"\" counts as not echoed", async () => {
+  for (const state of [null, "", undefined]) {
+    fakeClient({ access: (o) => o.success({ code: "c", state }), authCode: () => assert.fail("no fallback") });
+    assert.equal(await requestCode({ appId: "a", scopes: [], nonce: "N" }), "c");
+  }
+});
+
+test("errno 103 reported through h5sdk.error before or after requestAccess's fail: the fallback finishes", async () => {
+  let seen = fakeClient({
+    access: (o) => { seen.reportError({ errno: 103, errString: "not supported" }); setTimeout(() => o.fail({ errno: 103 })); },
+    authCode: (o) => setTimeout(() => o.success({ code: "legacy" }), 5),
+  });
+  assert.equal(await requestCode({ appId: "cli_x", scopes: [], nonce: "N" }), "legacy");
+  assert.deepEqual(seen, [["requestAccess", "cli_x", "N"], ["requestAuthCode", "cli_x"]]);
+
+  seen = fakeClient({
+    access: (o) => { o.fail({ errno: 103 }); setTimeout(() => seen.reportError({ errno: 103 })); },
+    authCode: (o) => setTimeout(() => o.success({ code: "legacy" }), 5),
+  });
+  assert.equal(await requestCode({ appId: "cli_x", scopes: [], nonce: "N" }), "legacy");
+  assert.deepEqual(seen, [["requestAccess", "cli_x", "N"], ["requestAuthCode", "cli_x"]]);
+});
+
+test("h5sdk.error fails the call in flight with its errno, and nothing when no call is in flight", async () => {
+  const seen = fakeClient({ access: () => seen.reportError({ errno: 10236, errString: "url" }), authCode: () => assert.fail("no fallback") });
+  await assert.rejects(requestCode({ appId: "a", scopes: [], nonce: "N" }), (e) => e.errno === 10236);
+
+  const early = fakeClient({ access: (o) => o.success({ code: "c", state: "N" }), authCode: () => {} });
+  early.reportError({ errno: 10236 }); // registered handlers of an earlier page run: none in flight here
+  const pending = requestCode({ appId: "a", scopes: [], nonce: "N" });
+  early.reportError({ errno: 10236 }); // before h5sdk.ready: no JSAPI call in flight
+  assert.equal(await pending, "c");
 });

@@ -41,40 +41,71 @@ function toError(failure) {
   return new JsapiError(Number.isNaN(errno) ? "unknown" : errno, detail);
 }
 
+/** requestAccess echoes `state` when it was given one; `null` or `""` is the same as not echoing it. */
+const echoed = (state) => state !== undefined && state !== null && state !== "";
+
 /**
  * Asks the client for a one-time code: tt.requestAccess (appID, capital D) with the nonce as state, falling
  * back to tt.requestAuthCode (appId, lowercase d) when requestAccess is missing or answers errno 103.
+ *
+ * h5sdk.error (feishu-auth-center.md §4: "register h5sdk.error(cb) for failures") reports failures apart from
+ * the call that failed, and a client may report one failure both there and through the call's own `fail`.
+ * So it fails only the JSAPI call in flight, exactly as that call's `fail` would: an errno 103 reported there
+ * for requestAccess starts the requestAuthCode fallback (once), and the same 103 arriving again, while the
+ * fallback runs, belongs to the call the fallback replaced and is ignored. With no call in flight it fails
+ * nothing (h5sdk.ready's own timeout still guards the start).
  */
 export function requestCode({ appId, scopes, nonce }) {
   const { h5sdk } = window;
   return new Promise((resolve, reject) => {
     let settled = false;
+    let inFlight = null; // { name, fail }: the JSAPI call waiting for its answer
     let timer = setTimeout(() => finish(reject, new JsapiError("timeout", "h5sdk.ready")), READY_TIMEOUT_MS);
     function finish(outcome, value) {
       if (settled) return;
       settled = true;
+      inFlight = null;
       clearTimeout(timer);
       outcome(value);
     }
     const succeed = (result) => (result?.code ? finish(resolve, result.code) : finish(reject, new JsapiError("unknown", "no code")));
     const fail = (failure) => finish(reject, toError(failure));
-    const requestAuthCode = () => window.tt.requestAuthCode({ appId, success: succeed, fail });
+    /** Starts one JSAPI call; its outcome counts only while it is the call in flight (one answer per call). */
+    function call(name, invoke, { onSuccess, onFail }) {
+      const current = {
+        name,
+        fail: (failure) => {
+          if (inFlight !== current) return;
+          inFlight = null;
+          onFail(failure);
+        },
+      };
+      inFlight = current;
+      invoke({
+        success: (result) => {
+          if (inFlight !== current) return;
+          inFlight = null;
+          onSuccess(result);
+        },
+        fail: current.fail,
+      });
+    }
+    const requestAuthCode = () =>
+      call("requestAuthCode", (callbacks) => window.tt.requestAuthCode({ appId, ...callbacks }), { onSuccess: succeed, onFail: fail });
 
-    h5sdk.error?.(fail);
+    h5sdk.error?.((failure) => {
+      if (inFlight === null) return;
+      if (inFlight.name === "requestAuthCode" && toError(failure).errno === ERRNO_NOT_SUPPORTED) return;
+      inFlight.fail(failure);
+    });
     h5sdk.ready(() => {
       clearTimeout(timer);
       timer = setTimeout(() => finish(reject, new JsapiError("timeout", "code")), CODE_TIMEOUT_MS);
       const tt = window.tt;
       if (typeof tt?.requestAccess === "function") {
-        tt.requestAccess({
-          appID: appId,
-          scopeList: scopes,
-          state: nonce,
-          success: (result) =>
-            result?.state !== undefined && result.state !== nonce
-              ? finish(reject, new JsapiError("state_mismatch"))
-              : succeed(result),
-          fail: (failure) => (toError(failure).errno === ERRNO_NOT_SUPPORTED && typeof tt.requestAuthCode === "function" ? requestAuthCode() : fail(failure)),
+        call("requestAccess", (callbacks) => tt.requestAccess({ appID: appId, scopeList: scopes, state: nonce, ...callbacks }), {
+          onSuccess: (result) => (echoed(result?.state) && result.state !== nonce ? finish(reject, new JsapiError("state_mismatch")) : succeed(result)),
+          onFail: (failure) => (toError(failure).errno === ERRNO_NOT_SUPPORTED && typeof tt.requestAuthCode === "function" ? requestAuthCode() : fail(failure)),
         });
       } else if (typeof tt?.requestAuthCode === "function") {
         requestAuthCode();

@@ -161,6 +161,8 @@ public final class Miandeng implements AutoCloseable {
             .scopes(config.identity().scopes())
             .trustedProxies(http.trustedProxies())
             .loginRateLimit(http.loginRateLimitPerMinute(), Duration.ofMinutes(1))
+            .loginRateLimitPerAddress(http.loginRateLimitPerAddressPerMinute())
+            .shutdownDelay(http.shutdownDelay())
             .shutdownGrace(http.shutdownGrace());
     http.secureCookies().ifPresent(web::secureCookies);
     if (!http.embedOrigins().isEmpty()) {

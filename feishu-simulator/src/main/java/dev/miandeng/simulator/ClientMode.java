@@ -12,6 +12,12 @@ public enum ClientMode {
   OLD_CLIENT("old-client"),
   /** requestAccess fails with errno 103 (API not supported); requestAuthCode works. */
   ERRNO_103("errno-103"),
+  /**
+   * As {@link #ERRNO_103}, and the client also reports that 103 through the handlers registered
+   * with {@code h5sdk.error}, before the call's own {@code fail}: the real client may report a
+   * failure in both places (feishu-auth-center.md §4, "register h5sdk.error(cb) for failures").
+   */
+  H5SDK_ERROR("h5sdk-error"),
   /** The user refuses: requestAccess errno 2700002, requestAuthCode errno 107. */
   REFUSE("refuse"),
   /** The first call refuses, later calls succeed (until the mode is set again). */

@@ -15,7 +15,16 @@ final class ClientSimulation {
 
   record Granted(SimulatedUser user) implements Outcome {}
 
-  record Failed(int errno, String errString) implements Outcome {}
+  /**
+   * A failed call.
+   *
+   * @param viaH5sdkError the client also reports it to the h5sdk.error handlers
+   */
+  record Failed(int errno, String errString, boolean viaH5sdkError) implements Outcome {
+    Failed(int errno, String errString) {
+      this(errno, errString, false);
+    }
+  }
 
   private final Roster roster;
   private ClientSwitches switches;
@@ -57,9 +66,12 @@ final class ClientSimulation {
     SimulatedUser user = roster.require(switches.userOpenId());
     return switch (switches.mode()) {
       case NORMAL, BROWSER, OLD_CLIENT -> new Granted(user);
-      case ERRNO_103 ->
+      case ERRNO_103, H5SDK_ERROR ->
           kind == CodeKind.REQUEST_ACCESS
-              ? new Failed(ERRNO_NOT_SUPPORTED, "requestAccess is not supported by this client")
+              ? new Failed(
+                  ERRNO_NOT_SUPPORTED,
+                  "requestAccess is not supported by this client",
+                  switches.mode() == ClientMode.H5SDK_ERROR)
               : new Granted(user);
       case REFUSE -> refusal(kind);
       case REFUSE_ONCE -> {

@@ -65,8 +65,13 @@ final class JsapiRoutes {
       return;
     }
     switch (client.call(kind)) {
-      case ClientSimulation.Failed failed ->
-          Json.send(ctx, 200, failure(failed.errno(), failed.errString()));
+      case ClientSimulation.Failed failed -> {
+        Map<String, Object> answer = failure(failed.errno(), failed.errString());
+        if (failed.viaH5sdkError()) {
+          answer.put("h5sdkError", true);
+        }
+        Json.send(ctx, 200, answer);
+      }
       case ClientSimulation.Granted granted -> {
         IssuedCode code =
             codes.issue(

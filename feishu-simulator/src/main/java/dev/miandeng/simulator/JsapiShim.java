@@ -25,6 +25,9 @@ final class JsapiShim {
             }
           }, 0);
         }
+        function reportError(failure) {
+          errorHandlers.forEach(function (handler) { later(handler, failure); });
+        }
         function call(kind, appId, scopeList, options, echoState) {
           var opts = options || {};
           fetch(sim.base + "/jsapi/code", {
@@ -41,11 +44,15 @@ final class JsapiShim {
               }
               later(opts.success, result);
             } else {
-              later(opts.fail, { errno: answer.errno, errString: answer.errString });
+              var failure = { errno: answer.errno, errString: answer.errString };
+              if (answer.h5sdkError) {
+                reportError(failure); // first, as a client that reports it in both places may
+              }
+              later(opts.fail, failure);
             }
           }, function (error) {
             var failure = { errno: -1, errString: "simulator unreachable: " + error };
-            errorHandlers.forEach(function (handler) { later(handler, failure); });
+            reportError(failure);
             later(opts.fail, failure);
           });
         }

@@ -111,6 +111,26 @@ class JsapiShimTest extends SimulatorTestBase {
 
   @Test
   @DisplayName(
+      "h5sdk-error: requestAccess fails with 103 and is also reported to the h5sdk.error handlers;"
+          + " requestAuthCode still works")
+  void h5sdkError() {
+    assertThat(askCode("requestAccess", sim.appId()).json().has("h5sdkError")).isFalse();
+    sim.control().clientMode(ClientMode.ERRNO_103);
+    assertThat(askCode("requestAccess", sim.appId()).json().has("h5sdkError")).isFalse();
+
+    sim.control().clientMode(ClientMode.H5SDK_ERROR);
+    var answer = askCode("requestAccess", sim.appId()).json();
+    assertThat(answer.get("errno").asInt()).isEqualTo(103);
+    assertThat(answer.get("h5sdkError").asBoolean()).isTrue();
+    assertThat(askCode("requestAuthCode", sim.appId()).json().get("code").asText()).isNotBlank();
+    String body = script().body();
+    int reported = body.indexOf("if (answer.h5sdkError)");
+    assertThat(reported).isPositive();
+    assertThat(body.substring(reported)).containsSubsequence("reportError(failure)", "opts.fail");
+  }
+
+  @Test
+  @DisplayName(
       "refuse: requestAccess errno 2700002, requestAuthCode errno 107; refuse-once refuses once")
   void refuse() {
     sim.control().clientMode(ClientMode.REFUSE);

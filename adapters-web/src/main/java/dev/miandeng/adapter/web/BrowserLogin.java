@@ -19,7 +19,6 @@ final class BrowserLogin {
   private final WebSettings settings;
   private final Cookies cookies;
   private final LoginRateLimiter rateLimiter;
-  private final ClientAddress clients;
   private final LoginFailures failures;
   private final SecurityEvents events;
 
@@ -28,20 +27,19 @@ final class BrowserLogin {
       WebSettings settings,
       Cookies cookies,
       LoginRateLimiter rateLimiter,
-      ClientAddress clients,
       LoginFailures failures,
       SecurityEvents events) {
     this.useCases = useCases;
     this.settings = settings;
     this.cookies = cookies;
     this.rateLimiter = rateLimiter;
-    this.clients = clients;
     this.failures = failures;
     this.events = events;
   }
 
   void start(Context ctx) {
-    rateLimiter.enforce(clients.of(ctx));
+    // A started login always counts: it is never given back (SEC-33).
+    rateLimiter.begin(ctx);
     switch (useCases.startBrowserLogin().start(ctx.queryParam("return"))) {
       case StartBrowserLoginUseCase.Started started -> {
         cookies.setLoginState(ctx, started.state());
@@ -54,10 +52,12 @@ final class BrowserLogin {
   }
 
   void callback(Context ctx) {
-    rateLimiter.enforce(clients.of(ctx));
-    Optional<String> bound = cookies.loginState(ctx);
+    LoginRateLimiter.Attempt attempt = rateLimiter.begin(ctx);
+    String rawState = ctx.queryParam("state");
+    // Each pending login has its own state cookie, found by the state Feishu sends back (two tabs).
+    Optional<String> bound = cookies.loginState(ctx, rawState);
     // Whatever the outcome, this attempt is over: a retry starts again at /login.
-    cookies.expireLoginState(ctx);
+    cookies.expireLoginState(ctx, rawState);
     String error = ctx.queryParam("error");
     if (error != null) {
       events.record(ctx, "login", "provider_error_" + error);
@@ -66,7 +66,6 @@ final class BrowserLogin {
               403, "access_denied", "You declined to share your Feishu account with this app.")
           : new RequestRejectedException(400, "bad_request", "Feishu did not complete the login.");
     }
-    String rawState = ctx.queryParam("state");
     Optional<LoginState> state = LoginState.parse(rawState);
     if (state.isEmpty() || !ConstantTime.equal(rawState, bound.orElse(null))) {
       events.record(ctx, "state_mismatch", "refused");
@@ -79,6 +78,7 @@ final class BrowserLogin {
             .complete(
                 new CompleteBrowserLoginUseCase.Command(state.get(), code, cookies.session(ctx)));
     if (result instanceof LoginResult.LoggedIn loggedIn) {
+      attempt.succeeded();
       cookies.setSession(ctx, loggedIn.token());
       events.record(ctx, "login", "ok", UserJson.key(loggedIn.user()));
       // Absolute, from configuration, never from Host (SEC-19); code and state stay behind

@@ -1,10 +1,10 @@
 package dev.miandeng.adapter.web;
 
 import io.javalin.http.Context;
+import java.net.InetAddress;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
  * Who is asking, for rate limits and logs. X-Forwarded-For is believed only when the direct peer is
@@ -13,17 +13,20 @@ import java.util.regex.Pattern;
  */
 final class ClientAddress {
 
-  private static final Pattern IP = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+  /** Stands for a peer Jetty could not name (no TCP peer): all such requests share one budget. */
+  private static final InetAddress UNKNOWN = InetAddress.getLoopbackAddress();
 
-  private final Set<String> trustedProxies;
+  private final TrustedProxies trustedProxies;
 
-  ClientAddress(Set<String> trustedProxies) {
-    this.trustedProxies = Set.copyOf(Objects.requireNonNull(trustedProxies, "trustedProxies"));
+  ClientAddress(TrustedProxies trustedProxies) {
+    this.trustedProxies = Objects.requireNonNull(trustedProxies, "trustedProxies");
   }
 
-  String of(Context ctx) {
-    String peer = ctx.req().getRemoteAddr();
-    if (!trustedProxies.contains(peer)) {
+  /** The client's address: the peer, or the rightmost hop the trusted proxies vouch for. */
+  InetAddress of(Context ctx) {
+    // Jetty writes an IPv6 peer in brackets ("[::1]"); IpAddresses reads both spellings.
+    InetAddress peer = IpAddresses.parse(ctx.req().getRemoteAddr()).orElse(UNKNOWN);
+    if (!trustedProxies.trusts(peer)) {
       return peer;
     }
     String forwarded = ctx.header("X-Forwarded-For");
@@ -31,15 +34,15 @@ final class ClientAddress {
       return peer;
     }
     // Walk from the right: the last hop not added by one of our proxies is the client we can vouch
-    // for.
+    // for. A hop that is no address means the header is not what our proxies write: use the peer.
     List<String> hops = List.of(forwarded.split(","));
     for (int i = hops.size() - 1; i >= 0; i--) {
-      String hop = hops.get(i).strip();
-      if (!IP.matcher(hop).matches()) {
+      Optional<InetAddress> hop = IpAddresses.parse(hops.get(i));
+      if (hop.isEmpty()) {
         return peer;
       }
-      if (!trustedProxies.contains(hop)) {
-        return hop;
+      if (!trustedProxies.trusts(hop.get())) {
+        return hop.get();
       }
     }
     return peer;

@@ -1,66 +1,172 @@
 package dev.miandeng.adapter.web;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
+import io.github.bucket4j.TimeMeter;
+import io.javalin.http.Context;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
+import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A fixed-window counter per client for the login endpoints (SEC-33): at most {@code limit} calls
- * per window, then a wait until the window ends. Time comes from the injected clock so tests move
- * it instead of sleeping. Windows that have ended are dropped once the map grows, so a flood of
- * addresses cannot grow memory without bound.
+ * The login rate limit (SEC-33), built so that an office behind one NAT address logs in every
+ * morning while a flood is refused. Token buckets (Bucket4j, greedy refill: a limit of 20 per
+ * minute gives a token back every 3 s) on two keys:
+ *
+ * <ul>
+ *   <li><b>per browser</b> (the client address and the browser-id cookie together): spent by what
+ *       an attacker spends, a started browser login ({@code /login}), a code post or a callback
+ *       that did not log anyone in. A successful login gives its token back, and a nonce fetch
+ *       spends none but is refused while the browser's bucket is empty.
+ *   <li><b>per address</b> (IPv4 whole, IPv6 by its /64): every login request, successes and nonce
+ *       fetches included; a much larger ceiling, the only one for a client that drops its cookies.
+ * </ul>
+ *
+ * A refused request gets 429 with {@code Retry-After}: the seconds until the empty bucket has a
+ * token again. Buckets live in bounded Caffeine caches, forgotten one window after their last use
+ * (by then a bucket is full again, so forgetting it changes nothing): memory stays bounded whatever
+ * the number of addresses. The limit is per instance: N instances allow N times the limit.
  */
 final class LoginRateLimiter {
 
-  private static final int PRUNE_ABOVE = 10_000;
+  /** Buckets kept per cache; at about 0.5 KB each, the two caches stay below 50 MB. */
+  static final long MAX_BUCKETS = 50_000;
 
-  private record Window(Instant start, int count) {}
+  /** A login that has been let through; a success returns its token to the browser's bucket. */
+  interface Attempt {
+    void succeeded();
+  }
 
-  private final int limit;
+  private record Client(String address, String browser) {}
+
+  private final int perBrowser;
+  private final int perAddress;
   private final Duration window;
-  private final Clock clock;
-  private final Map<String, Window> windows = new ConcurrentHashMap<>();
+  private final TimeMeter time;
+  private final ClientAddress clients;
+  private final Cookies cookies;
+  private final SecureRandom random = new SecureRandom();
+  private final Cache<Client, Bucket> browsers;
+  private final Cache<String, Bucket> addresses;
 
-  LoginRateLimiter(int limit, Duration window, Clock clock) {
-    this.limit = limit;
+  LoginRateLimiter(
+      int perBrowser,
+      int perAddress,
+      Duration window,
+      Clock clock,
+      ClientAddress clients,
+      Cookies cookies) {
+    this.perBrowser = perBrowser;
+    this.perAddress = perAddress;
     this.window = Objects.requireNonNull(window, "window");
-    this.clock = Objects.requireNonNull(clock, "clock");
+    this.time = new ClockTime(Objects.requireNonNull(clock, "clock"));
+    this.clients = Objects.requireNonNull(clients, "clients");
+    this.cookies = Objects.requireNonNull(cookies, "cookies");
+    this.browsers = cache();
+    this.addresses = cache();
   }
 
-  /** Throws the 429 answer when {@code client} is past its limit. */
-  void enforce(String client) {
-    acquire(client)
-        .ifPresent(
-            wait -> {
-              throw new RequestRejectedException(
-                  429,
-                  "rate_limited",
-                  "Too many login attempts. Please wait a moment and try again.",
-                  Optional.of(wait));
-            });
+  /**
+   * A login starts or a code arrives: spends one token of the browser and one of the address.
+   *
+   * @throws RequestRejectedException 429 with Retry-After when either bucket is empty
+   */
+  Attempt begin(Context ctx) {
+    Client client = client(ctx);
+    Bucket browser = browsers.get(client, key -> bucket(perBrowser));
+    ConsumptionProbe spent = browser.tryConsumeAndReturnRemaining(1);
+    if (!spent.isConsumed()) {
+      throw refused(spent.getNanosToWaitForRefill());
+    }
+    ConsumptionProbe shared = addressBucket(client).tryConsumeAndReturnRemaining(1);
+    if (!shared.isConsumed()) {
+      browser.addTokens(1);
+      throw refused(shared.getNanosToWaitForRefill());
+    }
+    return () -> browser.addTokens(1);
   }
 
-  /** Empty when the call may go ahead; otherwise how long the client must wait. */
-  Optional<Duration> acquire(String client) {
-    Instant now = clock.instant();
-    if (windows.size() > PRUNE_ABOVE) {
-      windows.values().removeIf(w -> !now.isBefore(w.start().plus(window)));
+  /**
+   * A nonce is asked for: spends one token of the address; the browser's bucket must not be empty.
+   *
+   * @throws RequestRejectedException 429 with Retry-After when either is exhausted
+   */
+  void admitNonce(Context ctx) {
+    Client client = client(ctx);
+    EstimationProbe browser =
+        browsers.get(client, key -> bucket(perBrowser)).estimateAbilityToConsume(1);
+    if (!browser.canBeConsumed()) {
+      throw refused(browser.getNanosToWaitForRefill());
     }
-    Window current =
-        windows.compute(
-            client,
-            (key, old) ->
-                old == null || !now.isBefore(old.start().plus(window))
-                    ? new Window(now, 1)
-                    : new Window(old.start(), old.count() + 1));
-    if (current.count() <= limit) {
-      return Optional.empty();
+    ConsumptionProbe shared = addressBucket(client).tryConsumeAndReturnRemaining(1);
+    if (!shared.isConsumed()) {
+      throw refused(shared.getNanosToWaitForRefill());
     }
-    Duration wait = Duration.between(now, current.start().plus(window));
-    return Optional.of(wait.isZero() || wait.isNegative() ? Duration.ofSeconds(1) : wait);
+  }
+
+  private Bucket addressBucket(Client client) {
+    return addresses.get(client.address(), key -> bucket(perAddress));
+  }
+
+  /** The client's key; a browser without a (well-formed) id gets one now. */
+  private Client client(Context ctx) {
+    String address = IpAddresses.subscriber(clients.of(ctx));
+    String browser =
+        cookies
+            .browserId(ctx)
+            .orElseGet(
+                () -> {
+                  byte[] bytes = new byte[16];
+                  random.nextBytes(bytes);
+                  String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+                  cookies.setBrowserId(ctx, id);
+                  return id;
+                });
+    return new Client(address, browser);
+  }
+
+  private Bucket bucket(int capacity) {
+    return Bucket.builder()
+        .addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, window))
+        .withCustomTimePrecision(time)
+        .build();
+  }
+
+  private <K> Cache<K, Bucket> cache() {
+    return Caffeine.newBuilder()
+        .maximumSize(MAX_BUCKETS)
+        .expireAfterAccess(window)
+        .ticker(time::currentTimeNanos)
+        .build();
+  }
+
+  private static RequestRejectedException refused(long nanosToWait) {
+    long seconds = Math.max(1, (nanosToWait + 999_999_999L) / 1_000_000_000L);
+    return new RequestRejectedException(
+        429,
+        "rate_limited",
+        "Too many login attempts. Please wait a moment and try again.",
+        Optional.of(Duration.ofSeconds(seconds)));
+  }
+
+  /** Bucket4j's time from the injected clock, so tests move time instead of sleeping. */
+  private record ClockTime(Clock clock) implements TimeMeter {
+    @Override
+    public long currentTimeNanos() {
+      Instant now = clock.instant();
+      return Math.addExact(Math.multiplyExact(now.getEpochSecond(), 1_000_000_000L), now.getNano());
+    }
+
+    @Override
+    public boolean isWallClockBased() {
+      return true;
+    }
   }
 }

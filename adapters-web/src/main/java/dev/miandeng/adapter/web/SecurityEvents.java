@@ -34,7 +34,7 @@ final class SecurityEvents {
           safe(event),
           safe(outcome),
           RequestIds.of(ctx),
-          safe(clients.of(ctx)),
+          clients.of(ctx).getHostAddress(),
           userKey == null ? "-" : safe(userKey));
     }
   }

@@ -24,7 +24,6 @@ final class SessionApi {
   private final Cookies cookies;
   private final Json json;
   private final LoginRateLimiter rateLimiter;
-  private final ClientAddress clients;
   private final LoginFailures failures;
   private final SecurityEvents events;
 
@@ -34,7 +33,6 @@ final class SessionApi {
       Cookies cookies,
       Json json,
       LoginRateLimiter rateLimiter,
-      ClientAddress clients,
       LoginFailures failures,
       SecurityEvents events) {
     this.useCases = useCases;
@@ -42,7 +40,6 @@ final class SessionApi {
     this.cookies = cookies;
     this.json = json;
     this.rateLimiter = rateLimiter;
-    this.clients = clients;
     this.failures = failures;
     this.events = events;
   }
@@ -58,7 +55,7 @@ final class SessionApi {
   }
 
   void issueNonce(Context ctx) {
-    rateLimiter.enforce(clients.of(ctx));
+    rateLimiter.admitNonce(ctx);
     json.readObject(ctx, Set.of());
     switch (useCases.issueLoginNonce().issue()) {
       case IssueLoginNonceUseCase.Issued issued -> {
@@ -70,13 +67,14 @@ final class SessionApi {
   }
 
   void logIn(Context ctx) {
-    rateLimiter.enforce(clients.of(ctx));
+    LoginRateLimiter.Attempt attempt = rateLimiter.begin(ctx);
     JsonNode body = json.readObject(ctx, Set.of("code", "nonce"));
     String rawCode = Json.requiredText(body, "code");
     String rawNonce = Json.requiredText(body, "nonce");
-    Optional<String> boundNonce = cookies.nonce(ctx);
+    // Each pending login has its own nonce cookie, found by the nonce the page sends (two tabs).
+    Optional<String> boundNonce = cookies.nonce(ctx, rawNonce);
     // The nonce is single use whatever happens next; the page fetches a new one to retry.
-    cookies.expireNonce(ctx);
+    cookies.expireNonce(ctx, rawNonce);
     Optional<LoginState> nonce = LoginState.parse(rawNonce);
     if (nonce.isEmpty() || !ConstantTime.equal(rawNonce, boundNonce.orElse(null))) {
       events.record(ctx, "login", "nonce_not_bound");
@@ -88,6 +86,7 @@ final class SessionApi {
             .logInWithCode()
             .logIn(new LogInWithCodeUseCase.Command(code, nonce.get(), cookies.session(ctx)));
     if (result instanceof LoginResult.LoggedIn loggedIn) {
+      attempt.succeeded();
       cookies.setSession(ctx, loggedIn.token());
       events.record(ctx, "login", "ok", UserJson.key(loggedIn.user()));
       Json.write(ctx, UserJson.wrap(loggedIn.user()));

@@ -57,16 +57,22 @@ public final class WebServer implements AutoCloseable {
     Cookies cookies =
         new Cookies(settings.secureCookies(), settings.embedMode(), settings.loginCookieMaxAge());
     LoginRateLimiter rateLimiter =
-        new LoginRateLimiter(settings.loginRateLimit(), settings.loginRateWindow(), clock);
+        new LoginRateLimiter(
+            settings.loginRateLimit(),
+            settings.loginRateLimitPerAddress(),
+            settings.loginRateWindow(),
+            clock,
+            clients,
+            cookies);
     LoginFailures failures = new LoginFailures(settings.defaultRetryAfter());
     Json json = new Json(settings.maxRequestBodyBytes());
     SecurityHeaders headers = new SecurityHeaders(settings);
     PathGuard pathGuard = new PathGuard();
     CsrfGuard csrf = new CsrfGuard(settings.publicOrigin(), events);
     SessionApi api =
-        new SessionApi(useCases, settings, cookies, json, rateLimiter, clients, failures, events);
+        new SessionApi(useCases, settings, cookies, json, rateLimiter, failures, events);
     BrowserLogin browserLogin =
-        new BrowserLogin(useCases, settings, cookies, rateLimiter, clients, failures, events);
+        new BrowserLogin(useCases, settings, cookies, rateLimiter, failures, events);
 
     this.javalin =
         Javalin.create(
@@ -112,12 +118,15 @@ public final class WebServer implements AutoCloseable {
   }
 
   /**
-   * Graceful stop (REL-10): readiness turns 503 at once so the load balancer stops sending traffic,
-   * requests in flight get up to the grace period to finish, then the server closes.
+   * Graceful stop (REL-10), what SIGTERM runs: readiness turns 503 at once; for the shutdown delay
+   * the server keeps serving every request normally, so the load balancer sees the 503 on its next
+   * probe and stops sending traffic while nothing is refused yet; then requests in flight get up to
+   * the grace period to finish, and the server closes. Blocks for at most delay + grace.
    */
   public void stop() {
     health.startDraining();
     try {
+      Thread.sleep(settings.shutdownDelay());
       if (!inFlight.awaitIdle(settings.shutdownGrace())) {
         LOG.warn("stopping with requests still in flight after {}", settings.shutdownGrace());
       }

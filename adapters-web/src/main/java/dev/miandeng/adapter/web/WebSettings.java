@@ -25,19 +25,24 @@ import java.util.regex.Pattern;
  * @param imgOrigins extra img-src origins (https: is always allowed: avatars live on many CDNs)
  * @param formActionOrigins extra form-action origins
  * @param secureCookies Secure cookies with the __Host- prefix, and HSTS (SEC-04)
- * @param trustedProxies remote addresses whose X-Forwarded-For is believed (SEC-05)
+ * @param trustedProxies proxy addresses and CIDR ranges whose X-Forwarded-For is believed (SEC-05)
  * @param embedMode the page is framed by another origin: SameSite=None cookies (SEC-04, SEC-16)
  * @param frameAncestors the origins allowed to frame the page in embed mode
  * @param maxRequestBodyBytes larger bodies get 413 before they are read (SEC-28)
  * @param maxRequestHeaderBytes larger request headers get 431 (SEC-28)
- * @param loginRateLimit login requests per client per window (SEC-33)
- * @param loginRateWindow the rate-limit window
+ * @param loginRateLimit login attempts one browser may spend per window: started browser logins,
+ *     code posts and callbacks that logged nobody in (SEC-33, see {@link LoginRateLimiter})
+ * @param loginRateLimitPerAddress login requests of any kind (nonces and successes included) per
+ *     window from one address, IPv6 by its /64: the ceiling for clients that drop their cookies
+ * @param loginRateWindow the rate-limit window: each bucket refills completely over it
  * @param staticFilesRoot the classpath folder holding index.html and assets/
  * @param assetsMaxAge how long browsers may reuse /assets/* without asking (file names carry no
  *     hash)
  * @param loginCookieMaxAge lifetime of the login state and nonce cookies (≤ 10 min, SEC-17)
  * @param defaultRetryAfter the Retry-After sent on a 503 when the cause gave no hint
- * @param shutdownGrace how long {@code stop()} waits for in-flight requests (REL-10)
+ * @param shutdownDelay how long {@code stop()} keeps serving normally after readiness turned 503,
+ *     so that load balancers probing readiness stop sending traffic before the port closes (REL-10)
+ * @param shutdownGrace how long {@code stop()} then waits for in-flight requests (REL-10)
  */
 public record WebSettings(
     String host,
@@ -52,17 +57,19 @@ public record WebSettings(
     Set<String> imgOrigins,
     Set<String> formActionOrigins,
     boolean secureCookies,
-    Set<String> trustedProxies,
+    TrustedProxies trustedProxies,
     boolean embedMode,
     Set<String> frameAncestors,
     int maxRequestBodyBytes,
     int maxRequestHeaderBytes,
     int loginRateLimit,
+    int loginRateLimitPerAddress,
     Duration loginRateWindow,
     String staticFilesRoot,
     Duration assetsMaxAge,
     Duration loginCookieMaxAge,
     Duration defaultRetryAfter,
+    Duration shutdownDelay,
     Duration shutdownGrace) {
 
   public static final String MODE_FEISHU = "feishu";
@@ -77,6 +84,13 @@ public record WebSettings(
 
   private static final Pattern SCOPE = Pattern.compile("[A-Za-z0-9:._-]{1,128}");
   private static final Duration MAX_LOGIN_COOKIE_AGE = Duration.ofMinutes(10);
+
+  /**
+   * Long enough for a load balancer that probes every few seconds, or for an orchestrator's
+   * endpoint removal, to reach every router before the port closes; short enough that delay plus
+   * grace stays inside Kubernetes' default 30 s termination grace period.
+   */
+  public static final Duration DEFAULT_SHUTDOWN_DELAY = Duration.ofSeconds(5);
 
   public WebSettings {
     Objects.requireNonNull(host, "host");
@@ -109,7 +123,7 @@ public record WebSettings(
     connectOrigins = origins(connectOrigins, "connectOrigins");
     imgOrigins = origins(imgOrigins, "imgOrigins");
     formActionOrigins = origins(formActionOrigins, "formActionOrigins");
-    trustedProxies = Set.copyOf(trustedProxies);
+    Objects.requireNonNull(trustedProxies, "trustedProxies");
     frameAncestors = origins(frameAncestors, "frameAncestors");
     if (embedMode && !secureCookies) {
       throw new IllegalArgumentException(
@@ -121,6 +135,7 @@ public record WebSettings(
     requireAtLeast(maxRequestBodyBytes, 256, "maxRequestBodyBytes");
     requireAtLeast(maxRequestHeaderBytes, 1024, "maxRequestHeaderBytes");
     requireAtLeast(loginRateLimit, 1, "loginRateLimit");
+    requireAtLeast(loginRateLimitPerAddress, 1, "loginRateLimitPerAddress");
     requirePositive(loginRateWindow, "loginRateWindow");
     Objects.requireNonNull(staticFilesRoot, "staticFilesRoot");
     if (!staticFilesRoot.startsWith("/") || staticFilesRoot.contains("..")) {
@@ -135,10 +150,8 @@ public record WebSettings(
       throw new IllegalArgumentException("loginCookieMaxAge is at most 10 minutes (SEC-17)");
     }
     requirePositive(defaultRetryAfter, "defaultRetryAfter");
-    Objects.requireNonNull(shutdownGrace, "shutdownGrace");
-    if (shutdownGrace.isNegative()) {
-      throw new IllegalArgumentException("shutdownGrace must not be negative");
-    }
+    requireNotNegative(shutdownDelay, "shutdownDelay");
+    requireNotNegative(shutdownGrace, "shutdownGrace");
   }
 
   /** Starts from the defaults; only the public URL and the app id have none. */
@@ -202,6 +215,13 @@ public record WebSettings(
     }
   }
 
+  private static void requireNotNegative(Duration value, String name) {
+    Objects.requireNonNull(value, name);
+    if (value.isNegative()) {
+      throw new IllegalArgumentException(name + " must not be negative");
+    }
+  }
+
   private static void requirePositive(Duration value, String name) {
     Objects.requireNonNull(value, name);
     if (value.isZero() || value.isNegative()) {
@@ -223,17 +243,19 @@ public record WebSettings(
     private Set<String> imgOrigins = Set.of();
     private Set<String> formActionOrigins = Set.of();
     private Boolean secureCookies;
-    private Set<String> trustedProxies = Set.of();
+    private TrustedProxies trustedProxies = TrustedProxies.NONE;
     private boolean embedMode;
     private Set<String> frameAncestors = Set.of();
     private int maxRequestBodyBytes = 16 * 1024;
     private int maxRequestHeaderBytes = 8 * 1024;
     private int loginRateLimit = 20;
+    private int loginRateLimitPerAddress = 300;
     private Duration loginRateWindow = Duration.ofMinutes(1);
     private String staticFilesRoot = "/frontend";
     private Duration assetsMaxAge = Duration.ofMinutes(5);
     private Duration loginCookieMaxAge = Duration.ofMinutes(10);
     private Duration defaultRetryAfter = Duration.ofSeconds(10);
+    private Duration shutdownDelay = DEFAULT_SHUTDOWN_DELAY;
     private Duration shutdownGrace = Duration.ofSeconds(10);
 
     private Builder(URI publicBaseUrl, String appId) {
@@ -292,7 +314,7 @@ public record WebSettings(
       return this;
     }
 
-    public Builder trustedProxies(Set<String> value) {
+    public Builder trustedProxies(TrustedProxies value) {
       trustedProxies = value;
       return this;
     }
@@ -313,9 +335,16 @@ public record WebSettings(
       return this;
     }
 
+    /** Per browser per window (default 20 per minute). */
     public Builder loginRateLimit(int perWindow, Duration window) {
       loginRateLimit = perWindow;
       loginRateWindow = window;
+      return this;
+    }
+
+    /** Per address per window (default 300). */
+    public Builder loginRateLimitPerAddress(int perWindow) {
+      loginRateLimitPerAddress = perWindow;
       return this;
     }
 
@@ -336,6 +365,11 @@ public record WebSettings(
 
     public Builder defaultRetryAfter(Duration value) {
       defaultRetryAfter = value;
+      return this;
+    }
+
+    public Builder shutdownDelay(Duration value) {
+      shutdownDelay = value;
       return this;
     }
 
@@ -368,11 +402,13 @@ public record WebSettings(
           maxRequestBodyBytes,
           maxRequestHeaderBytes,
           loginRateLimit,
+          loginRateLimitPerAddress,
           loginRateWindow,
           staticFilesRoot,
           assetsMaxAge,
           loginCookieMaxAge,
           defaultRetryAfter,
+          shutdownDelay,
           shutdownGrace);
     }
   }

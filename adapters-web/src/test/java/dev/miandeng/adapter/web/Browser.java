@@ -77,13 +77,37 @@ final class Browser {
     return response;
   }
 
+  /** The name of the nonce cookie of the login with this nonce (plain http). */
+  static String nonceCookie(String nonce) {
+    return "mdl_nonce_" + nonce.substring(0, Cookies.TAG_LENGTH);
+  }
+
+  /** The name of the state cookie of the browser login with this state (plain http). */
+  static String stateCookie(String state) {
+    return "mdl_state_" + state.substring(0, Cookies.TAG_LENGTH);
+  }
+
+  /** The value of the first Set-Cookie of this name, failing when there is none. */
+  static String setCookie(HttpResponse<String> response, String namePrefix) {
+    return response.headers().allValues("Set-Cookie").stream()
+        .filter(c -> c.startsWith(namePrefix))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no Set-Cookie " + namePrefix + "…"));
+  }
+
   String sessionCookie() {
     return cookies.get(app.settings.secureCookies() ? "__Host-mdl_session" : "mdl_session");
   }
 
+  /** host:port of the server; an IPv6 bind address goes in brackets (RFC 3986 §3.2.2). */
+  private String authority() {
+    String host = app.settings.host();
+    return (host.contains(":") ? "[" + host + "]" : host) + ":" + app.port;
+  }
+
   private HttpRequest.Builder request(String path, String... headers) {
     HttpRequest.Builder builder =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port + path));
+        HttpRequest.newBuilder(URI.create("http://" + authority() + path));
     if (!cookies.isEmpty()) {
       StringBuilder cookie = new StringBuilder();
       cookies.forEach(

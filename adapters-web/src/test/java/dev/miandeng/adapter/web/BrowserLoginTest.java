@@ -49,21 +49,21 @@ class BrowserLoginTest {
         .contains(TestApp.PUBLIC_URL + "/reports?tab=1");
     assertThat(callback.headers().firstValue("Referrer-Policy")).contains("no-referrer");
     assertThat(callback.headers().firstValue("Cache-Control")).contains("no-store");
-    assertThat(browser.cookies).doesNotContainKey("mdl_login_state");
+    assertThat(browser.cookies).doesNotContainKey(Browser.stateCookie(state));
     assertThat(browser.get("/api/me").statusCode()).isEqualTo(200);
   }
 
   @Test
-  @DisplayName("SEC-17: the state cookie is HttpOnly, Path=/callback, Max-Age=600, SameSite=Lax")
+  @DisplayName("SEC-17: the state cookie is named after its login, HttpOnly, Max-Age=600, Lax")
   void stateCookie() {
-    HttpResponse<String> start = app.browser().get("/login");
-    assertThat(start.headers().allValues("Set-Cookie"))
+    Browser browser = app.browser();
+    String state = startLogin(browser, null);
+    assertThat(browser.cookies).containsEntry(Browser.stateCookie(state), state);
+    assertThat(browser.get("/login").headers().allValues("Set-Cookie"))
+        .filteredOn(c -> c.startsWith("mdl_state_"))
         .singleElement()
         .satisfies(
-            c ->
-                assertThat(c)
-                    .startsWith("mdl_login_state=")
-                    .contains("Path=/callback", "Max-Age=600", "HttpOnly", "SameSite=Lax"));
+            c -> assertThat(c).contains("Path=/;", "Max-Age=600", "HttpOnly", "SameSite=Lax"));
   }
 
   @Test
@@ -110,13 +110,13 @@ class BrowserLoginTest {
   void replay() {
     Browser browser = app.browser();
     String state = startLogin(browser, null);
-    String stateCookie = browser.cookies.get("mdl_login_state");
+    String stateCookie = browser.cookies.get(Browser.stateCookie(state));
     String url = "/callback?code=" + codeForAlice() + "&state=" + state;
     assertThat(browser.get(url).statusCode()).isEqualTo(302);
     assertThat(app.idp.exchanges()).isEqualTo(1);
 
     Browser replayer = app.browser();
-    replayer.cookies.put("mdl_login_state", stateCookie);
+    replayer.cookies.put(Browser.stateCookie(state), stateCookie);
     HttpResponse<String> replayed = replayer.get(url);
     assertThat(replayed.statusCode()).isEqualTo(400);
     assertThat(replayer.sessionCookie()).isNull();

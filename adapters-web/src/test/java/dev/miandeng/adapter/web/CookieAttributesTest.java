@@ -41,9 +41,10 @@ class CookieAttributesTest {
           .contains("; Path=/;", "HttpOnly", "Secure", "SameSite=Lax");
       assertThat(cookie).doesNotContain("Domain");
       assertThat(browser.get("/api/me").statusCode()).isEqualTo(200);
-      assertThat(browser.get("/login").headers().firstValue("Set-Cookie"))
-          .hasValueSatisfying(
-              c -> assertThat(c).startsWith("__Secure-mdl_login_state=").contains("Secure"));
+      assertThat(Browser.setCookie(browser.get("/login"), "__Host-mdl_state_"))
+          .contains("; Path=/;", "Secure");
+      assertThat(Browser.setCookie(browser.post("/api/login/nonce", "{}"), "__Host-mdl_nonce_"))
+          .contains("; Path=/;", "Secure");
     }
     try (TestApp app = TestApp.startAt("https://app.example.test")) {
       assertThat(app.settings.secureCookies()).isTrue();

@@ -32,10 +32,12 @@ class CookieJarFuzzTest {
       List.of(
           "mdl_session",
           "__Host-mdl_session",
-          "mdl_nonce",
-          "__Host-mdl_nonce",
-          "mdl_login_state",
-          "__Secure-mdl_login_state");
+          "mdl_nonce_AbCdEfGhIjKl",
+          "__Host-mdl_nonce_AbCdEfGhIjKl",
+          "mdl_state_AbCdEfGhIjKl",
+          "__Host-mdl_state_AbCdEfGhIjKl",
+          "mdl_browser",
+          "__Host-mdl_browser");
 
   @FuzzTest(maxDuration = "60s")
   @DisplayName("SEC-32 SEC-11 fuzzed Cookie headers: no throw, no invented or duplicated cookie")

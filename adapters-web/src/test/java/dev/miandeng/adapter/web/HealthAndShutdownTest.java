@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -98,5 +99,45 @@ class HealthAndShutdownTest {
     stopping.get(20, TimeUnit.SECONDS);
     assertThatThrownBy(() -> client.send(ready, HttpResponse.BodyHandlers.ofString()))
         .isInstanceOf(IOException.class);
+  }
+
+  @Test
+  @DisplayName(
+      "REL-10: on stop (SIGTERM) readiness answers 503 at once while the server keeps serving"
+          + " new requests normally for the shutdown delay, then it drains and closes")
+  void keepsServingForOneProbePeriod() throws Exception {
+    TestApp app = TestApp.start(b -> b.shutdownDelay(Duration.ofSeconds(5)));
+    Browser browser = app.browser();
+    CompletableFuture<Void> stopping = CompletableFuture.runAsync(app.server::stop);
+    int status = 200;
+    for (int i = 0; i < 2_000 && status == 200; i++) {
+      status = browser.get("/health/ready").statusCode();
+    }
+    assertThat(status).isEqualTo(503);
+
+    // The balancer has not seen the 503 yet: a whole login started now still completes.
+    assertThat(browser.logInAsAlice().statusCode()).isEqualTo(200);
+    assertThat(browser.get("/api/me").statusCode()).isEqualTo(200);
+    assertThat(browser.get("/health/live").statusCode()).isEqualTo(200);
+
+    stopping.get(30, TimeUnit.SECONDS);
+    assertThatThrownBy(() -> browser.get("/health/live")).hasRootCauseInstanceOf(IOException.class);
+  }
+
+  @Test
+  @DisplayName("REL-10: the shutdown delay and grace must not be negative")
+  void delayValidated() {
+    assertThatThrownBy(
+            () ->
+                WebSettings.builder(URI.create(TestApp.PUBLIC_URL), TestApp.APP_ID)
+                    .shutdownDelay(Duration.ofSeconds(-1))
+                    .build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("shutdownDelay");
+    assertThat(
+            WebSettings.builder(URI.create(TestApp.PUBLIC_URL), TestApp.APP_ID)
+                .build()
+                .shutdownDelay())
+        .isEqualTo(WebSettings.DEFAULT_SHUTDOWN_DELAY);
   }
 }

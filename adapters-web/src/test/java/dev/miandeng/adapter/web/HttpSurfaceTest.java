@@ -22,7 +22,8 @@ class HttpSurfaceTest {
         TestApp.start(
             b ->
                 b.maxRequestBodyBytes(1024)
-                    .loginRateLimit(10_000, java.time.Duration.ofMinutes(1)));
+                    .loginRateLimit(10_000, java.time.Duration.ofMinutes(1))
+                    .loginRateLimitPerAddress(10_000));
   }
 
   @AfterAll
@@ -269,7 +270,7 @@ class HttpSurfaceTest {
     Browser browser = app.browser();
     browser.logInAsAlice();
     browser.get("/api/me");
-    assertThat(browser.cookies.keySet()).allMatch(Set.of("mdl_session")::contains);
+    assertThat(browser.cookies.keySet()).allMatch(Set.of("mdl_session", "mdl_browser")::contains);
   }
 
   @Test

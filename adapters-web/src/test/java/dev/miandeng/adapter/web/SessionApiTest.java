@@ -224,10 +224,10 @@ class SessionApiTest {
   void nonceSingleUse() {
     Browser browser = app.browser();
     String nonce = browser.nonce();
-    String cookie = browser.cookies.get("mdl_nonce");
+    String cookie = browser.cookies.get(Browser.nonceCookie(nonce));
     assertThat(browser.post("/api/session", body(app.clientCodeForAlice(), nonce)).statusCode())
         .isEqualTo(200);
-    browser.cookies.put("mdl_nonce", cookie); // replay the cookie too
+    browser.cookies.put(Browser.nonceCookie(nonce), cookie); // replay the cookie too
     HttpResponse<String> again =
         browser.post("/api/session", body(app.clientCodeForAlice(), nonce));
     assertThat(again.statusCode()).isEqualTo(400);
@@ -241,12 +241,12 @@ class SessionApiTest {
   void nonceCookie() {
     Browser browser = app.browser();
     HttpResponse<String> response = browser.post("/api/login/nonce", "{}");
-    assertThat(response.headers().firstValue("Set-Cookie").orElseThrow())
-        .startsWith("mdl_nonce=")
+    String nonce = response.body().replaceAll(".*\"nonce\":\"([^\"]+)\".*", "$1");
+    assertThat(Browser.setCookie(response, "mdl_nonce_"))
+        .startsWith(Browser.nonceCookie(nonce) + "=" + nonce + ";")
         .contains("Path=/", "Max-Age=600", "HttpOnly", "SameSite=Strict");
-    String nonce = browser.cookies.get("mdl_nonce");
     browser.post("/api/session", body(app.clientCodeForAlice(), nonce));
-    assertThat(browser.cookies).doesNotContainKey("mdl_nonce");
+    assertThat(browser.cookies).doesNotContainKey(Browser.nonceCookie(nonce));
   }
 
   @Test

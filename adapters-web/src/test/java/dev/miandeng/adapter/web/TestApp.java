@@ -12,10 +12,12 @@ import dev.miandeng.domain.fakes.ScriptedIdentityLookup;
 import dev.miandeng.domain.fixtures.MutableClock;
 import dev.miandeng.domain.fixtures.People;
 import dev.miandeng.domain.identity.IdentityLookup;
+import dev.miandeng.domain.identity.PkceVerifier;
 import dev.miandeng.domain.identity.TenantAllowList;
 import dev.miandeng.domain.identity.VerifiedIdentity;
 import dev.miandeng.domain.session.SessionPolicy;
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Set;
@@ -73,6 +75,7 @@ final class TestApp implements AutoCloseable {
         WebSettings.builder(URI.create(publicUrl), APP_ID)
             .host("127.0.0.1")
             .port(0)
+            .shutdownDelay(Duration.ZERO)
             .shutdownGrace(Duration.ofSeconds(20));
     tune.accept(builder);
     settings = builder.build();
@@ -108,6 +111,28 @@ final class TestApp implements AutoCloseable {
   /** A fresh single-use client code for alice (the tenant on the allow-list). */
   String clientCodeForAlice() {
     return idp.issueClientCode(alice()).code().value();
+  }
+
+  /** A browser login started at /login: the state Feishu brings back and the stored verifier. */
+  record StartedLogin(int status, String state, PkceVerifier verifier) {}
+
+  /** GET /login in this browser; the state and verifier are null when it did not answer 302. */
+  StartedLogin startBrowserLogin(Browser browser) {
+    HttpResponse<String> start = browser.get("/login");
+    if (start.statusCode() != 302) {
+      return new StartedLogin(start.statusCode(), null, null);
+    }
+    String state =
+        URI.create(start.headers().firstValue("Location").orElseThrow())
+            .getQuery()
+            .replaceAll(".*state=([^&]+).*", "$1");
+    return new StartedLogin(302, state, stores.lastPendingLogin().verifier().orElseThrow());
+  }
+
+  /** The provider's redirect back to /callback with a code for alice issued for this login. */
+  HttpResponse<String> finishBrowserLogin(Browser browser, StartedLogin login) {
+    String code = idp.issueBrowserCode(alice(), login.verifier()).value();
+    return browser.get("/callback?code=" + code + "&state=" + login.state());
   }
 
   static VerifiedIdentity alice() {

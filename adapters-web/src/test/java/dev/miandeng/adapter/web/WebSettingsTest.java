@@ -33,6 +33,8 @@ class WebSettingsTest {
     assertThat(s.embedMode()).isFalse();
     assertThat(s.maxRequestBodyBytes()).isEqualTo(16 * 1024);
     assertThat(s.loginRateLimit()).isEqualTo(20);
+    assertThat(s.loginRateLimitPerAddress()).isEqualTo(300);
+    assertThat(s.trustedProxies().isEmpty()).isTrue();
     assertThat(s.loginRateWindow()).isEqualTo(Duration.ofMinutes(1));
     assertThat(s.staticFilesRoot()).isEqualTo("/frontend");
     assertThat(build("https://app.example.com:443", b -> {}).publicOrigin())

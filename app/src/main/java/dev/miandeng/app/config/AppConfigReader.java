@@ -3,6 +3,8 @@ package dev.miandeng.app.config;
 import dev.miandeng.adapter.feishu.ExchangeFlavour;
 import dev.miandeng.adapter.feishu.FeishuSettings;
 import dev.miandeng.adapter.persistence.jdbi.DatabaseSettings;
+import dev.miandeng.adapter.web.TrustedProxies;
+import dev.miandeng.adapter.web.WebSettings;
 import dev.miandeng.domain.identity.TenantAllowList;
 import dev.miandeng.domain.login.PendingLogin;
 import dev.miandeng.domain.session.SessionPolicy;
@@ -62,9 +64,13 @@ public final class AppConfigReader {
         raw.integer("MIANDENG_PORT", 8080, 0, 65535),
         publicBaseUrl,
         secure,
-        Set.copyOf(raw.list("MIANDENG_TRUSTED_PROXIES")),
+        valid(
+            "MIANDENG_TRUSTED_PROXIES",
+            () -> TrustedProxies.parse(raw.list("MIANDENG_TRUSTED_PROXIES"))),
         Set.copyOf(raw.list("MIANDENG_EMBED_ORIGINS")),
         raw.integer("MIANDENG_LOGIN_RATE_LIMIT", 20, 1, 100_000),
+        raw.integer("MIANDENG_LOGIN_RATE_LIMIT_PER_ADDRESS", 300, 1, 1_000_000),
+        raw.duration("MIANDENG_SHUTDOWN_DELAY", WebSettings.DEFAULT_SHUTDOWN_DELAY),
         raw.duration("MIANDENG_SHUTDOWN_GRACE", Duration.ofSeconds(10)));
   }
 

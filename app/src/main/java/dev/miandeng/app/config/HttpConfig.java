@@ -1,5 +1,6 @@
 package dev.miandeng.app.config;
 
+import dev.miandeng.adapter.web.TrustedProxies;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -12,23 +13,32 @@ import java.util.Set;
  * @param publicBaseUrl the origin browsers use; empty means {@code http://127.0.0.1:<port>} (local
  *     demo)
  * @param secureCookies empty means "when the public URL is https"
+ * @param trustedProxies the proxies (addresses, CIDR ranges) whose X-Forwarded-For is believed
+ * @param loginRateLimitPerMinute login attempts one browser may spend per minute (SEC-33)
+ * @param loginRateLimitPerAddressPerMinute login requests of any kind per minute from one address
+ *     (IPv6: one /64)
+ * @param shutdownDelay how long the server keeps serving after readiness turned 503 (REL-10)
+ * @param shutdownGrace how long in-flight requests may then finish (REL-10)
  */
 public record HttpConfig(
     String host,
     int port,
     Optional<URI> publicBaseUrl,
     Optional<Boolean> secureCookies,
-    Set<String> trustedProxies,
+    TrustedProxies trustedProxies,
     Set<String> embedOrigins,
     int loginRateLimitPerMinute,
+    int loginRateLimitPerAddressPerMinute,
+    Duration shutdownDelay,
     Duration shutdownGrace) {
 
   public HttpConfig {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(publicBaseUrl, "publicBaseUrl");
     Objects.requireNonNull(secureCookies, "secureCookies");
-    trustedProxies = Set.copyOf(trustedProxies);
+    Objects.requireNonNull(trustedProxies, "trustedProxies");
     embedOrigins = Set.copyOf(embedOrigins);
+    Objects.requireNonNull(shutdownDelay, "shutdownDelay");
     Objects.requireNonNull(shutdownGrace, "shutdownGrace");
   }
 
@@ -47,7 +57,11 @@ public record HttpConfig(
         + embedOrigins
         + ", "
         + loginRateLimitPerMinute
-        + " logins/min per client, shutdown grace "
+        + " login attempts/min per browser, "
+        + loginRateLimitPerAddressPerMinute
+        + " login requests/min per address, shutdown delay "
+        + shutdownDelay
+        + " then grace "
         + shutdownGrace;
   }
 

@@ -36,6 +36,8 @@ final class Layers {
               List.of("io.javalin..", "org.eclipse.jetty..", "jakarta.servlet.."),
               List.of("dev.miandeng.adapter.web..", SIMULATOR)),
           new Framework(
+              "Bucket4j", List.of("io.github.bucket4j.."), List.of("dev.miandeng.adapter.web..")),
+          new Framework(
               "JDBI/Flyway/Hikari/JDBC drivers",
               List.of(
                   "org.jdbi..",

@@ -316,4 +316,38 @@ class AppConfigReaderTest {
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("--name=value");
   }
+
+  @Test
+  @DisplayName(
+      "SEC-05/SEC-33/REL-10: trusted proxies are parsed addresses and CIDR ranges; the limits and"
+          + " the shutdown delay have documented defaults")
+  void proxiesLimitsAndShutdown() {
+    HttpConfig defaults = read(Map.of()).http();
+    assertThat(defaults.trustedProxies().isEmpty()).isTrue();
+    assertThat(defaults.loginRateLimitPerMinute()).isEqualTo(20);
+    assertThat(defaults.loginRateLimitPerAddressPerMinute()).isEqualTo(300);
+    assertThat(defaults.shutdownDelay()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(defaults.shutdownGrace()).isEqualTo(Duration.ofSeconds(10));
+
+    HttpConfig set =
+        read(Map.of(
+                "MIANDENG_TRUSTED_PROXIES", "10.0.0.0/8, ::1, [::1]",
+                "MIANDENG_LOGIN_RATE_LIMIT_PER_ADDRESS", "1000",
+                "MIANDENG_SHUTDOWN_DELAY", "15s"))
+            .http();
+    assertThat(set.trustedProxies()).hasToString("[10.0.0.0/8, 0:0:0:0:0:0:0:1, 0:0:0:0:0:0:0:1]");
+    assertThat(set.loginRateLimitPerAddressPerMinute()).isEqualTo(1000);
+    assertThat(set.shutdownDelay()).isEqualTo(Duration.ofSeconds(15));
+  }
+
+  @Test
+  @DisplayName("SEC-05: a trusted proxy that is no address or range stops start-up, named")
+  void badTrustedProxy() {
+    for (String bad : List.of("proxy.internal", "10.0.0.0/33", "10.1")) {
+      assertThatThrownBy(() -> read(Map.of("MIANDENG_TRUSTED_PROXIES", "127.0.0.1," + bad)))
+          .isInstanceOf(ConfigurationException.class)
+          .hasMessageContaining("MIANDENG_TRUSTED_PROXIES")
+          .hasMessageContaining(bad);
+    }
+  }
 }

@@ -52,6 +52,18 @@ class InsideFeishuLoginTest {
   }
 
   @Test
+  @DisplayName(
+      "errno 103 reported through h5sdk.error as well as requestAccess's fail: the requestAuthCode"
+          + " fallback still finishes")
+  void errno103ThroughH5sdkErrorStillFallsBack() {
+    APP.control().clientMode(ClientMode.H5SDK_ERROR);
+
+    page.open().waitForProfileOf(APP.firstUser());
+
+    assertThat(APP.codeExchanges()).isEqualTo(1);
+  }
+
+  @Test
   @DisplayName("the user refuses: 'refused' with a message, no exchange; #retry then logs in")
   void refusalThenRetry() {
     APP.control().clientMode(ClientMode.REFUSE_ONCE);

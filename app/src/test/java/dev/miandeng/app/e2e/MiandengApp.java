@@ -49,7 +49,10 @@ final class MiandengApp implements BeforeAllCallback, AfterAllCallback, BeforeEa
                         // Every browser of a class logs in from 127.0.0.1; the default limit (20
                         // per
                         // minute, SEC-33, tested in adapters-web) would turn later tests into 429s.
-                        "MIANDENG_LOGIN_RATE_LIMIT", "10000"))),
+                        "MIANDENG_LOGIN_RATE_LIMIT", "10000",
+                        "MIANDENG_LOGIN_RATE_LIMIT_PER_ADDRESS", "10000",
+                        // No balancer probes a test app: close at once, no REL-10 delay.
+                        "MIANDENG_SHUTDOWN_DELAY", "1ms"))),
             Clock.systemUTC());
   }
 
