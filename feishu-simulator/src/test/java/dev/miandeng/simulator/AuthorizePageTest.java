@@ -34,11 +34,15 @@ class AuthorizePageTest extends SimulatorTestBase {
   }
 
   private SimHttp.Answer show(Map<String, String> params) {
+    return show(http, params);
+  }
+
+  private static SimHttp.Answer show(SimHttp client, Map<String, String> params) {
     String query =
         params.entrySet().stream()
             .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
             .collect(Collectors.joining("&"));
-    return http.get(AuthorizeRoutes.PATH + "?" + query);
+    return client.get(AuthorizeRoutes.PATH + "?" + query);
   }
 
   private static Map<String, String> queryOf(String location) {
@@ -164,14 +168,9 @@ class AuthorizePageTest extends SimulatorTestBase {
   @DisplayName("an app with no redirect URL registered gets 20029 for every redirect_uri")
   void noRedirectUrlRegistered() {
     try (FeishuSimulator bare = FeishuSimulator.start(SimulatorSettings.defaults())) {
-      SimHttp bareHttp = new SimHttp(bare.baseUrl());
       Map<String, String> query = params(REDIRECT);
       query.put("client_id", bare.appId());
-      String encoded =
-          query.entrySet().stream()
-              .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-              .collect(Collectors.joining("&"));
-      SimHttp.Answer answer = bareHttp.get(AuthorizeRoutes.PATH + "?" + encoded);
+      SimHttp.Answer answer = show(new SimHttp(bare.baseUrl()), query);
       assertThat(answer.status()).isEqualTo(400);
       assertThat(answer.body()).contains("20029");
     }
