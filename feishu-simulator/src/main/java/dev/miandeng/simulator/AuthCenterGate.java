@@ -13,16 +13,25 @@ final class AuthCenterGate {
   private final CallCounters counters;
   private final NetworkConditions conditions;
   private final FailureInjector failures;
+  private final LegacyErrorShape legacyShape;
 
-  AuthCenterGate(CallCounters counters, NetworkConditions conditions, FailureInjector failures) {
+  AuthCenterGate(
+      CallCounters counters,
+      NetworkConditions conditions,
+      FailureInjector failures,
+      LegacyErrorShape legacyShape) {
     this.counters = counters;
     this.conditions = conditions;
     this.failures = failures;
+    this.legacyShape = legacyShape;
   }
 
   Handler guard(SimulatedEndpoint endpoint, Handler handler) {
     return ctx -> {
       counters.increment(endpoint);
+      if (legacyShape.on()) {
+        ctx.attribute(LegacyErrorShape.ATTRIBUTE, true);
+      }
       pause(conditions.latency());
       if (conditions.down()) {
         AuthCenterErrors.send(ctx, endpoint, 503, ErrorCatalog.TEMPORARILY_UNAVAILABLE);
@@ -37,16 +46,21 @@ final class AuthCenterGate {
     };
   }
 
-  private static void play(Context ctx, SimulatedEndpoint endpoint, InjectedFailure failure) {
-    if (failure.httpStatus() == InjectedFailure.DROP_CONNECTION) {
-      ConnectionDropper.drop(ctx);
-      return;
-    }
+  private static void play(Context ctx, SimulatedEndpoint endpoint, InjectedFailure failure)
+      throws InterruptedException {
     if (failure.retryAfterSeconds() != null) {
       ctx.header(
           AuthCenterErrors.RATE_LIMIT_RESET_HEADER, String.valueOf(failure.retryAfterSeconds()));
     }
-    AuthCenterErrors.send(ctx, endpoint, failure.httpStatus(), failure.code(), failure.msg());
+    switch (failure.behaviour()) {
+      case DROP -> ConnectionDropper.drop(ctx);
+      case ANSWER ->
+          AuthCenterErrors.send(ctx, endpoint, failure.httpStatus(), failure.code(), failure.msg());
+      case BARE_STATUS -> MisbehavingReplies.bareStatus(ctx, failure.httpStatus());
+      case STALL_AFTER_HEADERS ->
+          MisbehavingReplies.stallAfterHeaders(ctx, Duration.ofMillis(failure.amount()));
+      case OVERSIZE_BODY -> MisbehavingReplies.oversizeBody(ctx, failure.amount());
+    }
   }
 
   private static void pause(Duration latency) throws InterruptedException {

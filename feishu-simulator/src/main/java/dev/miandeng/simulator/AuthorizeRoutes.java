@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,6 +16,7 @@ final class AuthorizeRoutes {
   static final String PATH = "/open-apis/authen/v1/authorize";
 
   private final AppCredentials app;
+  private final List<String> enabledScopes;
   private final RedirectUris redirectUris;
   private final Roster roster;
   private final CodeStore codes;
@@ -22,11 +24,13 @@ final class AuthorizeRoutes {
 
   AuthorizeRoutes(
       AppCredentials app,
+      List<String> enabledScopes,
       RedirectUris redirectUris,
       Roster roster,
       CodeStore codes,
       AuthorizePage page) {
     this.app = app;
+    this.enabledScopes = List.copyOf(enabledScopes);
     this.redirectUris = redirectUris;
     this.roster = roster;
     this.codes = codes;
@@ -81,11 +85,20 @@ final class AuthorizeRoutes {
       HtmlPages.sendError(ctx, ErrorCatalog.APP_NOT_FOUND, "The app (client_id) does not exist.");
       return true;
     }
-    if (!redirectUris.isAllowed(request.redirectUri())) {
+    if (!redirectUris.isRegistered(request.redirectUri())) {
       HtmlPages.sendError(
           ctx,
           ErrorCatalog.REDIRECT_URI_NOT_ALLOWED_V1,
           "redirect_uri is not registered for this app.");
+      return true;
+    }
+    String notEnabled = Scopes.firstNotEnabled(request.scope(), enabledScopes);
+    if (notEnabled != null) {
+      // obtain-oauth-code FAQ: a scope the app has not enabled in the console gives 20027.
+      HtmlPages.sendError(
+          ctx,
+          ErrorCatalog.SCOPE_NOT_ENABLED,
+          "The app has not enabled the scope " + notEnabled + ".");
       return true;
     }
     if (!"code".equals(request.responseType())) {

@@ -26,7 +26,10 @@ final class BuiltInRoster {
             "Zhang San",
             "zhangsan@example.com",
             null,
-            false),
+            false,
+            "zhangsan@corp.example",
+            "+8613800000001",
+            "E0001"),
         new SimulatedUser(
             "ou_sim_alice",
             "on_sim_alice",
@@ -36,9 +39,23 @@ final class BuiltInRoster {
             "Alice Smith",
             "alice@example.com",
             null,
-            false),
+            false,
+            null,
+            null,
+            "E0002"),
         new SimulatedUser(
-            "ou_sim_eve", "on_sim_eve", "eve", TENANT_KEY, HOSTILE_NAME, "Eve", null, null, false),
+            "ou_sim_eve",
+            "on_sim_eve",
+            "eve",
+            TENANT_KEY,
+            HOSTILE_NAME,
+            "Eve",
+            null,
+            null,
+            false,
+            null,
+            null,
+            null),
         new SimulatedUser(
             "ou_sim_disabled",
             "on_sim_disabled",
@@ -48,6 +65,9 @@ final class BuiltInRoster {
             "Li Si",
             "lisi@example.com",
             null,
-            true));
+            true,
+            null,
+            null,
+            null));
   }
 }

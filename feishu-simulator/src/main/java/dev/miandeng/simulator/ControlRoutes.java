@@ -28,6 +28,7 @@ final class ControlRoutes {
     routes.post(PREFIX + "/latency", this::latency);
     routes.post(PREFIX + "/fail", this::fail);
     routes.post(PREFIX + "/down", this::down);
+    routes.post(PREFIX + "/error-shape", this::errorShape);
     routes.post(PREFIX + "/expire-tokens", ctx -> done(ctx, control::expireTokens));
     routes.get(PREFIX + "/counters", ctx -> Json.send(ctx, 200, control.counters()));
     routes.get(PREFIX + "/client", ctx -> Json.send(ctx, 200, clientBody()));
@@ -39,8 +40,7 @@ final class ControlRoutes {
     ObjectNode body = Json.bodyObject(ctx);
     String openId = required(body, "openId");
     CodeKind kind = CodeKind.fromWireName(required(body, "kind"));
-    String scope =
-        body.has("scope") ? Json.text(body, "scope") : SimulatorControl.DEFAULT_CODE_SCOPE;
+    String scope = body.has("scope") ? Json.text(body, "scope") : control.defaultCodeScope();
     String code =
         control.issueCode(
             openId,
@@ -60,15 +60,47 @@ final class ControlRoutes {
   private void fail(Context ctx) {
     ObjectNode body = Json.bodyObject(ctx);
     SimulatedEndpoint endpoint = SimulatedEndpoint.fromWireName(required(body, "endpoint"));
-    JsonNode retryAfter = body.get("retryAfterSeconds");
-    var failure =
-        new InjectedFailure(
-            body.has("count") ? requiredNumber(body, "count").asInt() : 1,
-            requiredNumber(body, "httpStatus").asInt(),
-            requiredNumber(body, "code").asInt(),
+    int count = body.has("count") ? requiredNumber(body, "count").asInt() : 1;
+    String mode = Json.text(body, "mode");
+    InjectedFailure.Behaviour behaviour =
+        mode == null
+            ? InjectedFailure.Behaviour.ANSWER
+            : InjectedFailure.Behaviour.fromWireName(mode);
+    control.failNext(endpoint, failure(body, count, behaviour));
+    ctx.status(204);
+  }
+
+  private static InjectedFailure failure(
+      ObjectNode body, int count, InjectedFailure.Behaviour behaviour) {
+    return switch (behaviour) {
+      case ANSWER, DROP -> {
+        JsonNode retryAfter = body.get("retryAfterSeconds");
+        yield new InjectedFailure(
+            count,
+            behaviour == InjectedFailure.Behaviour.DROP
+                ? InjectedFailure.DROP_CONNECTION
+                : requiredNumber(body, "httpStatus").asInt(),
+            behaviour == InjectedFailure.Behaviour.DROP ? 0 : requiredNumber(body, "code").asInt(),
             Json.text(body, "msg"),
             retryAfter != null && retryAfter.isNumber() ? retryAfter.asInt() : null);
-    control.failNext(endpoint, failure);
+      }
+      case BARE_STATUS ->
+          InjectedFailure.bareStatus(count, requiredNumber(body, "httpStatus").asInt());
+      case STALL_AFTER_HEADERS ->
+          InjectedFailure.stallAfterHeaders(
+              count, Duration.ofMillis(requiredNumber(body, "stallMillis").asLong()));
+      case OVERSIZE_BODY ->
+          InjectedFailure.oversizeBody(count, requiredNumber(body, "bytes").asLong());
+    };
+  }
+
+  private void errorShape(Context ctx) {
+    String shape = required(Json.bodyObject(ctx), "shape");
+    switch (shape) {
+      case "code" -> control.legacyErrorShape(false);
+      case "errCode" -> control.legacyErrorShape(true);
+      default -> throw new BadRequestException("shape must be code or errCode");
+    }
     ctx.status(204);
   }
 

@@ -2,8 +2,22 @@ package dev.miandeng.simulator;
 
 import java.util.Map;
 
-/** The auth center's error codes with their standard message and OAuth 2.0 error name. */
+/**
+ * The auth center's error codes with their standard message and OAuth 2.0 error name. Sources: the
+ * error tables of "get-user-access-token" (v2), "oidc/access_token" (v1, historic version),
+ * "login-state-management/get" (user_info), the FAQ of "obtain-oauth-code" (20027) and the generic
+ * error codes page "generic-error-code" (10003, 10014, 10015, 20014, 99991xxx).
+ */
 final class ErrorCatalog {
+  static final int INVALID_PARAM = 10003;
+  static final int APP_ID_NOT_EXISTS = 10014;
+  static final int WRONG_APP_SECRET = 10015;
+  static final int APP_TOKEN_INVALID_V1 = 20014;
+  static final int SCOPE_NOT_ENABLED = 20027;
+  static final int UNSUPPORTED_GRANT_TYPE = 20036;
+  static final int PKCE_FAILED = 20049;
+  static final int SCOPE_DUPLICATED = 20067;
+  static final int SCOPE_NOT_GRANTED = 20068;
   static final int INVALID_REQUEST = 20001;
   static final int BAD_CLIENT_SECRET = 20002;
   static final int CODE_NOT_FOUND = 20003;
@@ -68,7 +82,36 @@ final class ErrorCatalog {
           Map.entry(99991665, new Entry("invalid_token", "Invalid tenant access token")),
           Map.entry(USER_TOKEN_INVALID, new Entry("invalid_token", "Invalid access token")),
           Map.entry(USER_TOKEN_EXPIRED, new Entry("invalid_token", "Authentication token expire")),
-          Map.entry(BAD_REQUEST, new Entry("invalid_request", "Bad Request")));
+          Map.entry(BAD_REQUEST, new Entry("invalid_request", "Bad Request")),
+          Map.entry(INVALID_PARAM, new Entry("invalid_request", "invalid param")),
+          // The message Feishu was seen to send with HTTP 200 (brief section 5); the generic
+          // error-code page names 10014 "app unauthorized".
+          Map.entry(APP_ID_NOT_EXISTS, new Entry("invalid_client", "app id not exists")),
+          Map.entry(WRONG_APP_SECRET, new Entry("invalid_client", "wrong app secret")),
+          Map.entry(
+              APP_TOKEN_INVALID_V1,
+              new Entry(
+                  "invalid_token",
+                  "The app access token passed is invalid. Please check the value")),
+          Map.entry(
+              SCOPE_NOT_ENABLED,
+              new Entry("invalid_scope", "the app has not enabled a requested scope")),
+          Map.entry(
+              UNSUPPORTED_GRANT_TYPE,
+              new Entry("unsupported_grant_type", "The specified grant_type is not supported.")),
+          Map.entry(PKCE_FAILED, new Entry("invalid_grant", "PKCE code challenge failed.")),
+          Map.entry(
+              SCOPE_DUPLICATED,
+              new Entry(
+                  "invalid_scope",
+                  "The provided scope list contains duplicate scopes. Please ensure all scopes"
+                      + " are unique.")),
+          Map.entry(
+              SCOPE_NOT_GRANTED,
+              new Entry(
+                  "invalid_scope",
+                  "The provided scope list contains scopes that are not permitted. Please ensure"
+                      + " all scopes are allowed.")));
 
   private ErrorCatalog() {}
 

@@ -62,12 +62,14 @@ public final class FeishuSimulator implements AutoCloseable {
     var counters = new CallCounters();
     var conditions = new NetworkConditions();
     var failures = new FailureInjector();
+    var legacyShape = new LegacyErrorShape();
     var client = new ClientSimulation(roster);
-    var gate = new AuthCenterGate(counters, conditions, failures);
+    var gate = new AuthCenterGate(counters, conditions, failures, legacyShape);
     var exchange = new CodeExchange(codes, userTokens, roster);
     var control =
         new SimulatorControl(
             app,
+            settings.enabledScopes(),
             roster,
             codes,
             userTokens,
@@ -75,6 +77,7 @@ public final class FeishuSimulator implements AutoCloseable {
             conditions,
             failures,
             client,
+            legacyShape,
             appTokens,
             tenantTokens,
             tickets);
@@ -91,6 +94,7 @@ public final class FeishuSimulator implements AutoCloseable {
               new JssdkTicketRoutes(tenantTokens, tickets).register(routes, gate);
               new AuthorizeRoutes(
                       app,
+                      settings.enabledScopes(),
                       new RedirectUris(settings.redirectUris()),
                       roster,
                       codes,

@@ -61,6 +61,8 @@ public final class Main {
           POST /_sim/down     {"down": true|false}
           POST /_sim/latency  {"millis": 500}
           POST /_sim/fail     {"endpoint": "oauth_token", "count": 1, "httpStatus": 503, "code": 20072}
+          POST /_sim/fail     {"endpoint": "user_info", "mode": "bare|stall|oversize", ...}
+          POST /_sim/error-shape {"shape": "errCode"|"code"}
           POST /_sim/expire-tokens, POST /_sim/reset, GET /_sim/counters, POST /_sim/codes
         Roster (openId):
         {}""",

@@ -5,12 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Parses {@code --port N [--app-id X] [--app-secret Y] [--roster file.json] [--redirect-uri P]}.
+ * Parses {@code --port N [--app-id X] [--app-secret Y] [--roster file.json] [--redirect-uri
+ * URL]...}; each URL is a registered redirect URL (matched exactly, query and fragment ignored).
  */
 final class MainArguments {
   static final String USAGE =
       "usage: java -jar feishu-simulator.jar [--port 8090] [--app-id cli_simulator]"
-          + " [--app-secret SECRET] [--roster users.json] [--redirect-uri PREFIX]...";
+          + " [--app-secret SECRET] [--roster users.json] [--redirect-uri URL]...";
 
   private MainArguments() {}
 

@@ -7,19 +7,24 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-/** Which redirect_uri values the simulated app has registered, and how to redirect to one. */
+/**
+ * The redirect URLs the simulated app has registered (developer console, security settings,
+ * redirect URLs), and how to redirect to one.
+ *
+ * <p>Rule (obtain-oauth-code: "只有在重定向 URL 列表中的 URL 才会通过开放平台的安全校验"; query and fragment ignored when
+ * matching, brief section 3.5): the redirect_uri, without its query and fragment, must equal a
+ * registered URL character for character: no prefix, no other path, port or scheme. No URL
+ * registered means every redirect_uri is refused (20029 FAQ: "应用未配置重定向 URL").
+ */
 final class RedirectUris {
-  private final List<String> allowedPrefixes;
+  private final List<String> registered;
 
-  RedirectUris(List<String> allowedPrefixes) {
-    this.allowedPrefixes = List.copyOf(allowedPrefixes);
+  RedirectUris(List<String> registered) {
+    this.registered = List.copyOf(registered);
   }
 
-  /**
-   * True for an absolute http(s) URI that starts with a registered prefix (any, when none is
-   * registered). Query and fragment are ignored when matching, as Feishu does (brief §3.5).
-   */
-  boolean isAllowed(String redirectUri) {
+  /** True for an absolute http(s) URI whose query- and fragment-less form is registered. */
+  boolean isRegistered(String redirectUri) {
     if (redirectUri == null) {
       return false;
     }
@@ -33,8 +38,7 @@ final class RedirectUris {
         || uri.getHost() == null) {
       return false;
     }
-    String withoutQuery = redirectUri.split("[?#]", 2)[0];
-    return allowedPrefixes.isEmpty() || allowedPrefixes.stream().anyMatch(withoutQuery::startsWith);
+    return registered.contains(redirectUri.split("[?#]", 2)[0]);
   }
 
   /** {@code redirectUri} with the given parameters added to its query (null values skipped). */

@@ -1,6 +1,7 @@
 package dev.miandeng.simulator;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -9,10 +10,8 @@ import java.util.Map;
  * simulated client's switches. Thread-safe.
  */
 public final class SimulatorControl {
-  /** Codes issued here get offline_access unless told otherwise, so refresh can be tested. */
-  public static final String DEFAULT_CODE_SCOPE = UserTokenFamily.OFFLINE_ACCESS;
-
   private final AppCredentials app;
+  private final List<String> enabledScopes;
   private final Roster roster;
   private final CodeStore codes;
   private final UserTokenStore userTokens;
@@ -21,9 +20,11 @@ public final class SimulatorControl {
   private final NetworkConditions conditions;
   private final FailureInjector failures;
   private final ClientSimulation client;
+  private final LegacyErrorShape legacyShape;
 
   SimulatorControl(
       AppCredentials app,
+      List<String> enabledScopes,
       Roster roster,
       CodeStore codes,
       UserTokenStore userTokens,
@@ -31,8 +32,10 @@ public final class SimulatorControl {
       NetworkConditions conditions,
       FailureInjector failures,
       ClientSimulation client,
+      LegacyErrorShape legacyShape,
       RenewingTokenIssuer... appLevelTokens) {
     this.app = app;
+    this.enabledScopes = List.copyOf(enabledScopes);
     this.roster = roster;
     this.codes = codes;
     this.userTokens = userTokens;
@@ -40,17 +43,27 @@ public final class SimulatorControl {
     this.conditions = conditions;
     this.failures = failures;
     this.client = client;
+    this.legacyShape = legacyShape;
     this.appLevelTokens = appLevelTokens.clone();
   }
 
-  /** A code for {@code openId} of the simulator's app, scope {@value #DEFAULT_CODE_SCOPE}. */
+  /**
+   * The scope codes issued here carry unless told otherwise: every scope the app has enabled (so
+   * offline_access for refresh, and every user_info field), as for a user who has granted them all
+   * before; grants accumulate (obtain-oauth-code).
+   */
+  public String defaultCodeScope() {
+    return Scopes.join(enabledScopes);
+  }
+
+  /** A code for {@code openId} of the simulator's app, scope {@link #defaultCodeScope()}. */
   public String issueCode(String openId, CodeKind kind) {
-    return issueCode(openId, kind, null, null, DEFAULT_CODE_SCOPE);
+    return issueCode(openId, kind, null, null, defaultCodeScope());
   }
 
   /** A code bound to a PKCE S256 challenge and a redirect_uri (either may be null). */
   public String issueCode(String openId, CodeKind kind, String codeChallenge, String redirectUri) {
-    return issueCode(openId, kind, codeChallenge, redirectUri, DEFAULT_CODE_SCOPE);
+    return issueCode(openId, kind, codeChallenge, redirectUri, defaultCodeScope());
   }
 
   /**
@@ -60,10 +73,16 @@ public final class SimulatorControl {
    * @param redirectUri the redirect_uri the exchange must repeat, or null
    * @param scope space separated scopes asked for ("" = identity only: no v2 refresh token)
    * @throws UnknownUserException when {@code openId} is not on the roster
+   * @throws IllegalArgumentException when {@code scope} names a scope the app has not enabled (the
+   *     authorize page would answer 20027)
    */
   public String issueCode(
       String openId, CodeKind kind, String codeChallenge, String redirectUri, String scope) {
     roster.require(openId);
+    String notEnabled = Scopes.firstNotEnabled(scope, enabledScopes);
+    if (notEnabled != null) {
+      throw new IllegalArgumentException("the app has not enabled the scope " + notEnabled);
+    }
     return codes
         .issue(
             app.appId(),
@@ -91,6 +110,14 @@ public final class SimulatorControl {
    */
   public void failNext(SimulatedEndpoint endpoint, int count, int httpStatus, int code) {
     failNext(endpoint, new InjectedFailure(count, httpStatus, code, null, null));
+  }
+
+  /**
+   * True: every auth-center error is written {errCode, errMsg} instead of {code, msg} (see {@link
+   * LegacyErrorShape} for why this is a switch and not a default).
+   */
+  public void legacyErrorShape(boolean legacy) {
+    legacyShape.on(legacy);
   }
 
   /** While down, every auth-center endpoint answers HTTP 503 {code:20072}. */
@@ -135,6 +162,7 @@ public final class SimulatorControl {
     counters.reset();
     failures.clear();
     conditions.reset();
+    legacyShape.on(false);
     client.reset();
     codes.clear();
     userTokens.clear();

@@ -15,7 +15,6 @@ enum UserTokenFamily {
       false);
 
   static final Duration ACCESS_LIFETIME = Duration.ofHours(2);
-  static final String OFFLINE_ACCESS = "offline_access";
 
   private final Duration refreshLifetime;
   private final Supplier<String> newAccessToken;
@@ -47,7 +46,6 @@ enum UserTokenFamily {
 
   /** Brief §3.2: the v2 endpoint only returns a refresh token when offline_access was granted. */
   boolean grantsRefresh(String scope) {
-    return !refreshNeedsOfflineAccess
-        || java.util.Arrays.asList(scope.split(" ")).contains(OFFLINE_ACCESS);
+    return !refreshNeedsOfflineAccess || Scopes.grants(scope, Scopes.OFFLINE_ACCESS);
   }
 }

@@ -72,7 +72,7 @@ class AppTokenTest extends SimulatorTestBase {
             OidcRoutes.ACCESS_TOKEN_PATH,
             Map.of("grant_type", "authorization_code", "code", "nope"),
             appToken);
-    return answer.json().get("code").asInt() != ErrorCatalog.APP_TOKEN_INVALID;
+    return answer.json().get("code").asInt() != ErrorCatalog.APP_TOKEN_INVALID_V1;
   }
 
   @Test
@@ -86,18 +86,34 @@ class AppTokenTest extends SimulatorTestBase {
   }
 
   @Test
-  @DisplayName("wrong app_secret or unknown app_id: HTTP 400 code 99991543")
+  @DisplayName(
+      "bad credentials come with HTTP 200: unknown app_id 10014 'app id not exists',"
+          + " wrong app_secret 10015, missing field 10003 (generic error codes)")
   void wrongCredentials() {
-    for (Map<String, String> body :
-        List.of(
-            Map.of("app_id", sim.appId(), "app_secret", "wrong"),
-            Map.of("app_id", "cli_other", "app_secret", SECRET),
-            Map.<String, String>of())) {
-      SimHttp.Answer answer = http.post(AppTokenRoutes.APP_TOKEN_PATH, body);
-      assertThat(answer.status()).isEqualTo(400);
-      assertThat(answer.json().get("code").asInt()).isEqualTo(99991543);
-      assertThat(answer.json().get("msg").asText()).isEqualTo("app_id or app_secret is invalid");
+    Map<Map<String, String>, Integer> cases =
+        Map.of(
+            Map.of("app_id", "cli_other", "app_secret", SECRET), 10014,
+            Map.of("app_id", sim.appId(), "app_secret", "wrong"), 10015,
+            Map.of("app_id", sim.appId()), 10003,
+            Map.<String, String>of(), 10003);
+    for (String path : List.of(AppTokenRoutes.APP_TOKEN_PATH, AppTokenRoutes.TENANT_TOKEN_PATH)) {
+      cases.forEach(
+          (body, code) -> {
+            SimHttp.Answer answer = http.post(path, body);
+            assertThat(answer.status()).as(path + " " + body).isEqualTo(200);
+            assertThat(answer.json().get("code").asInt()).as(path + " " + body).isEqualTo(code);
+            assertThat(answer.json().has("app_access_token")).isFalse();
+            assertThat(answer.json().has("tenant_access_token")).isFalse();
+          });
     }
+    assertThat(
+            http.post(
+                    AppTokenRoutes.APP_TOKEN_PATH,
+                    Map.of("app_id", "cli_other", "app_secret", SECRET))
+                .json()
+                .get("msg")
+                .asText())
+        .isEqualTo("app id not exists");
   }
 
   @Test

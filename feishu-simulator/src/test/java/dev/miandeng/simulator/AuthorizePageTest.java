@@ -18,7 +18,7 @@ class AuthorizePageTest extends SimulatorTestBase {
 
   @Override
   SimulatorSettings settings() {
-    return super.settings().withRedirectUris(List.of("https://app.example/"));
+    return super.settings().withRedirectUris(List.of(REDIRECT));
   }
 
   private Map<String, String> params(String redirectUri) {
@@ -34,11 +34,15 @@ class AuthorizePageTest extends SimulatorTestBase {
   }
 
   private SimHttp.Answer show(Map<String, String> params) {
+    return show(http, params);
+  }
+
+  private static SimHttp.Answer show(SimHttp client, Map<String, String> params) {
     String query =
         params.entrySet().stream()
             .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
             .collect(Collectors.joining("&"));
-    return http.get(AuthorizeRoutes.PATH + "?" + query);
+    return client.get(AuthorizeRoutes.PATH + "?" + query);
   }
 
   private static Map<String, String> queryOf(String location) {
@@ -134,5 +138,64 @@ class AuthorizePageTest extends SimulatorTestBase {
     SimHttp.Answer post = http.postForm(AuthorizeRoutes.PATH, forged);
     assertThat(post.status()).isEqualTo(400);
     assertThat(post.header("Location")).isNull();
+  }
+
+  @Test
+  @DisplayName(
+      "SEC-19 basis: redirect_uri must equal a registered URL (query and fragment aside);"
+          + " prefixes, other paths, ports, schemes and a trailing slash get 20029")
+  void redirectUriMatchedExactly() {
+    for (String accepted :
+        List.of(REDIRECT, REDIRECT + "?from=x", REDIRECT + "#/login", REDIRECT + "?a=1#b")) {
+      assertThat(show(params(accepted)).status()).as(accepted).isEqualTo(200);
+    }
+    for (String refused :
+        List.of(
+            "https://app.example/",
+            "https://app.example/callback/",
+            "https://app.example/callback/evil",
+            "https://app.example/callbackx",
+            "https://app.example:8443/callback",
+            "http://app.example/callback",
+            "https://app.example.evil/callback")) {
+      SimHttp.Answer answer = show(params(refused));
+      assertThat(answer.status()).as(refused).isEqualTo(400);
+      assertThat(answer.body()).as(refused).contains("20029").doesNotContain("data-open-id");
+    }
+  }
+
+  @Test
+  @DisplayName("an app with no redirect URL registered gets 20029 for every redirect_uri")
+  void noRedirectUrlRegistered() {
+    try (FeishuSimulator bare = FeishuSimulator.start(SimulatorSettings.defaults())) {
+      Map<String, String> query = params(REDIRECT);
+      query.put("client_id", bare.appId());
+      SimHttp.Answer answer = show(new SimHttp(bare.baseUrl()), query);
+      assertThat(answer.status()).isEqualTo(400);
+      assertThat(answer.body()).contains("20029");
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "a scope the app has not enabled gets error page 20027 on GET and POST; enabled ones pass")
+  void scopeNotEnabled() {
+    Map<String, String> asked = params(REDIRECT);
+    asked.put("scope", "offline_access bitable:app:readonly");
+    SimHttp.Answer page = show(asked);
+    assertThat(page.status()).isEqualTo(400);
+    assertThat(page.body())
+        .contains("20027", "bitable:app:readonly")
+        .doesNotContain("data-open-id");
+
+    asked.put("open_id", ZHANG_SAN);
+    asked.put("decision", "allow");
+    SimHttp.Answer post = http.postForm(AuthorizeRoutes.PATH, asked);
+    assertThat(post.status()).isEqualTo(400);
+    assertThat(post.header("Location")).isNull();
+
+    Map<String, String> enabled = params(REDIRECT);
+    enabled.put("scope", "contact:user.email:readonly offline_access");
+    assertThat(show(enabled).status()).isEqualTo(200);
   }
 }

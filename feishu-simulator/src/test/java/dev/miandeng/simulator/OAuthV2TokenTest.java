@@ -112,7 +112,7 @@ class OAuthV2TokenTest extends SimulatorTestBase {
 
   @Test
   @DisplayName(
-      "SEC-18 basis: PKCE S256 verifier must match the challenge, else 20003 invalid_grant")
+      "SEC-18 basis: PKCE S256 verifier must match the challenge, else HTTP 400 20049 invalid_grant")
   void pkce() {
     String challenge = Pkce.s256(VERIFIER);
     assertThat(challenge).isEqualTo("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"); // RFC 7636 B
@@ -120,11 +120,16 @@ class OAuthV2TokenTest extends SimulatorTestBase {
     String wrong = sim.control().issueCode(ZHANG_SAN, CodeKind.BROWSER, challenge, REDIRECT);
     assertOAuthError(
         exchangeV2(wrong, Map.of("redirect_uri", REDIRECT, "code_verifier", VERIFIER + "x")),
-        20003,
+        20049,
         "invalid_grant");
 
     String none = sim.control().issueCode(ZHANG_SAN, CodeKind.BROWSER, challenge, REDIRECT);
-    assertOAuthError(exchangeV2(none, Map.of("redirect_uri", REDIRECT)), 20003, "invalid_grant");
+    assertOAuthError(exchangeV2(none, Map.of("redirect_uri", REDIRECT)), 20049, "invalid_grant");
+    // The code was consumed by the failed attempt: the right verifier comes too late.
+    assertOAuthError(
+        exchangeV2(none, Map.of("redirect_uri", REDIRECT, "code_verifier", VERIFIER)),
+        20065,
+        "invalid_grant");
 
     String good = sim.control().issueCode(ZHANG_SAN, CodeKind.BROWSER, challenge, REDIRECT);
     SimHttp.Answer ok =
@@ -140,9 +145,15 @@ class OAuthV2TokenTest extends SimulatorTestBase {
   }
 
   @Test
-  @DisplayName("unsupported grant_type: 20001 invalid_request; malformed JSON: 400 invalid_request")
+  @DisplayName(
+      "unsupported grant_type: 20036; missing grant_type: 20001; malformed JSON: 400 invalid_request")
   void badRequests() {
-    assertOAuthError(exchangeV2("x", Map.of("grant_type", "password")), 20001, "invalid_request");
+    assertOAuthError(
+        exchangeV2("x", Map.of("grant_type", "password")), 20036, "unsupported_grant_type");
+    assertOAuthError(
+        http.post(OAuthTokenRoutes.PATH, Map.of("client_id", sim.appId())),
+        20001,
+        "invalid_request");
     assertOAuthError(http.post(OAuthTokenRoutes.PATH, "[1,2"), 20001, "invalid_request");
   }
 

@@ -50,7 +50,8 @@ class OidcV1Test extends SimulatorTestBase {
   }
 
   @Test
-  @DisplayName("REL-07 basis: missing, unknown or expired app token -> 99991663 with HTTP 400")
+  @DisplayName(
+      "REL-07 basis: missing, unknown or expired app token -> 20014 with HTTP 200 (v1 error table)")
   void badAppToken() {
     String token = appToken();
     clock.advance(Duration.ofHours(2));
@@ -58,21 +59,23 @@ class OidcV1Test extends SimulatorTestBase {
 
     for (String bearer : new String[] {null, "t-unknown", token}) {
       SimHttp.Answer answer = oidcExchange(code, bearer);
-      assertThat(answer.status()).isEqualTo(400);
-      assertThat(answer.json().get("code").asInt()).isEqualTo(99991663);
-      assertThat(answer.json().get("msg").asText()).isNotBlank();
+      assertThat(answer.status()).isEqualTo(200);
+      assertThat(answer.json().get("code").asInt()).isEqualTo(20014);
+      assertThat(answer.json().get("msg").asText())
+          .isEqualTo("The app access token passed is invalid. Please check the value");
+      assertThat(answer.json().has("data")).isFalse();
     }
     assertThat(oidcExchange(code, appToken()).json().get("code").asInt()).isZero();
   }
 
   @Test
   @DisplayName(
-      "REL-07 basis: expire-tokens kills the cached app token; an injected 99991663 can come with HTTP 200")
+      "REL-07 basis: expire-tokens kills the cached app token (20014); an injected 99991663 can come with HTTP 200")
   void expiredByControlAndInjectedWithHttp200() {
     String token = appToken();
     sim.control().expireTokens();
     String code = sim.control().issueCode(ZHANG_SAN, CodeKind.REQUEST_ACCESS);
-    assertThat(oidcExchange(code, token).json().get("code").asInt()).isEqualTo(99991663);
+    assertThat(oidcExchange(code, token).json().get("code").asInt()).isEqualTo(20014);
 
     sim.control().failNext(SimulatedEndpoint.OIDC_ACCESS_TOKEN, 1, 200, 99991663);
     String fresh = appToken();
@@ -83,19 +86,25 @@ class OidcV1Test extends SimulatorTestBase {
   }
 
   @Test
-  @DisplayName("v1 code errors: unknown 20003, used 20065, wrong grant_type 20001")
+  @DisplayName(
+      "v1 code errors, all HTTP 200: unknown 20003, used 20003, wrong grant_type 20036, none 20001")
   void codeErrors() {
     String token = appToken();
-    assertThat(oidcExchange("nope", token).json().get("code").asInt()).isEqualTo(20003);
+    SimHttp.Answer unknown = oidcExchange("nope", token);
+    assertThat(unknown.status()).isEqualTo(200);
+    assertThat(unknown.json().get("code").asInt()).isEqualTo(20003);
     String code = sim.control().issueCode(ZHANG_SAN, CodeKind.REQUEST_AUTH_CODE);
     oidcExchange(code, token);
     SimHttp.Answer used = oidcExchange(code, token);
-    assertThat(used.status()).isEqualTo(400);
-    assertThat(used.json().get("code").asInt()).isEqualTo(20065);
+    assertThat(used.status()).isEqualTo(200);
+    assertThat(used.json().get("code").asInt()).isEqualTo(20003);
     SimHttp.Answer wrongGrant =
         http.post(
             OidcRoutes.ACCESS_TOKEN_PATH, Map.of("grant_type", "password", "code", "x"), token);
-    assertThat(wrongGrant.json().get("code").asInt()).isEqualTo(20001);
+    assertThat(wrongGrant.status()).isEqualTo(200);
+    assertThat(wrongGrant.json().get("code").asInt()).isEqualTo(20036);
+    SimHttp.Answer noGrant = http.post(OidcRoutes.ACCESS_TOKEN_PATH, Map.of("code", "x"), token);
+    assertThat(noGrant.json().get("code").asInt()).isEqualTo(20001);
   }
 
   @Test
@@ -112,7 +121,9 @@ class OidcV1Test extends SimulatorTestBase {
     String newRefresh = refreshed.json().at("/data/refresh_token").asText();
     assertThat(newRefresh).startsWith("ur-").isNotEqualTo(oldRefresh);
     assertThat(oidcRefresh(oldRefresh, token).json().get("code").asInt()).isEqualTo(20073);
-    assertThat(oidcRefresh(newRefresh, "t-bad").json().get("code").asInt()).isEqualTo(99991663);
+    SimHttp.Answer staleAppToken = oidcRefresh(newRefresh, "t-bad");
+    assertThat(staleAppToken.status()).isEqualTo(200);
+    assertThat(staleAppToken.json().get("code").asInt()).isEqualTo(20014);
 
     String v2Refresh =
         exchangeV2(sim.control().issueCode(ZHANG_SAN, CodeKind.REQUEST_ACCESS))

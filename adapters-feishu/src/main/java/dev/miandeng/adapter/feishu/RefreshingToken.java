@@ -40,7 +40,7 @@ final class RefreshingToken {
   /** Never hand out a token that could expire while the call using it is in flight. */
   static final Duration USABLE_MARGIN = Duration.ofMinutes(1);
 
-  static final Set<Integer> TOKEN_INVALID = Set.of(99991663, 99991664, 99991665);
+  static final Set<Integer> TOKEN_INVALID = Set.of(99991663, 99991664, 99991665, 20014);
 
   /** A credential and the instant it stops working. */
   record Issued(String value, Instant expiresAt) {
