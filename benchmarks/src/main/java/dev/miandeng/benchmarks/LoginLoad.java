@@ -138,7 +138,7 @@ final class LoginLoad {
         done.add(login.get());
       } catch (ExecutionException e) {
         failures++;
-        firstFailure = firstFailure == null ? String.valueOf(e.getCause()) : firstFailure;
+        firstFailure = firstFailure == null ? causes(e.getCause()) : firstFailure;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted", e);
@@ -217,6 +217,15 @@ final class LoginLoad {
       }
       return total;
     }
+  }
+
+  /** "message: cause's message: …", so a failure says what failed and why. */
+  private static String causes(Throwable failure) {
+    StringBuilder text = new StringBuilder(String.valueOf(failure));
+    for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+      text.append(" <- ").append(cause);
+    }
+    return text.toString();
   }
 
   private static void await(CountDownLatch latch) {
