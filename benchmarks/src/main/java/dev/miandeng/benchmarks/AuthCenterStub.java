@@ -160,10 +160,7 @@ final class AuthCenterStub implements AutoCloseable {
               .equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
             return new Answer(code, 400, error(99991663, "Invalid access token for authorization"));
           }
-          if (!"authorization_code".equals(text(body, "grant_type"))) {
-            return new Answer(code, 400, error(20001, "invalid grant_type"));
-          }
-          Answer refused = spend(code);
+          Answer refused = spend(body, code);
           if (refused != null) {
             return refused;
           }
@@ -192,10 +189,7 @@ final class AuthCenterStub implements AutoCloseable {
             return new Answer(
                 code, 400, v2Error(20002, "invalid_client", "client secret is invalid"));
           }
-          if (!"authorization_code".equals(text(body, "grant_type"))) {
-            return new Answer(code, 400, v2Error(20001, "invalid_request", "invalid grant_type"));
-          }
-          Answer refused = spend(code);
+          Answer refused = spend(body, code);
           if (refused != null) {
             return refused;
           }
@@ -237,8 +231,14 @@ final class AuthCenterStub implements AutoCloseable {
         });
   }
 
-  /** Codes are single use (facts §3.5, §4): unknown → 20003, spent → 20065. */
-  private Answer spend(String code) {
+  /**
+   * Spends an authorization code, or says why not: the grant must be {@code authorization_code};
+   * codes are single use (facts §3.5, §4): unknown → 20003, spent → 20065.
+   */
+  private Answer spend(JsonNode body, String code) {
+    if (!"authorization_code".equals(text(body, "grant_type"))) {
+      return new Answer(code, 400, error(20001, "invalid grant_type"));
+    }
     if (code == null) {
       return new Answer(null, 400, error(20003, "code not found"));
     }

@@ -2,10 +2,7 @@ package dev.miandeng.benchmarks;
 
 import dev.miandeng.benchmarks.AuthCenterStub.Call;
 import dev.miandeng.benchmarks.PageLogin.Timings;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,12 +55,7 @@ final class LoginLoad {
       String firstFailure) {}
 
   void run() {
-    Path dir = work.resolve("logins");
-    try {
-      Files.createDirectories(dir);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    Path dir = WorkDir.create(work.resolve("logins"));
     try (AuthCenterStub stub = AuthCenterStub.start(options.authLatency());
         AppAgainstStub.Started app = AppAgainstStub.start(options, stub, dir, options.exchange())) {
       out.printf(
@@ -91,6 +83,7 @@ final class LoginLoad {
         out.println("The app's threads " + dumpAt.toMillis() + " ms into the diagnostic batch:");
         census[0].print(out);
       }
+      verdict(batches, census[0], ListenQueue.backlog(app.baseUrl().getPort()));
     }
   }
 
@@ -189,6 +182,32 @@ final class LoginLoad {
         .forEach(b -> out.println("  first failure in '" + b.label() + "': " + b.firstFailure()));
     out.println(
         "Goals (issue 13): wall < 1500 ms, exactly 1 app-token fetch in the cold OIDC batch, server overhead p99 < 5 ms.");
+  }
+
+  /** Says, from the evidence gathered, which limit the logins met first. */
+  private void verdict(List<Batch> batches, ThreadDumpCensus census, int backlog) {
+    long overflows = batches.stream().mapToLong(Batch::listenOverflows).sum();
+    int hikariQueued =
+        census == null ? 0 : census.counts().getOrDefault(ThreadDumpCensus.HIKARI, 0);
+    out.println();
+    out.println("Limits met, in the order a login meets them:");
+    out.printf(
+        "  accept queue: %s%n",
+        overflows > 0
+            ? overflows
+                + " connection attempts dropped machine-wide (the app's backlog is "
+                + backlog
+                + "); each costs a login about 1 s. This binds first: raise Jetty's acceptQueueSize."
+            : "no overflow (backlog " + backlog + ")");
+    out.println("  request threads: the app serves on virtual threads, no pool to exhaust");
+    out.printf(
+        "  auth-center calls: at most %d in flight at the stub for %d logins%n",
+        batches.stream().mapToInt(Batch::maxStubInFlight).max().orElse(0), options.logins());
+    out.printf(
+        "  HikariCP: %s%n",
+        hikariQueued > 0
+            ? hikariQueued + " requests queued for a connection: raise MIANDENG_DB_POOL_SIZE"
+            : "nobody queued for a connection at the dump");
   }
 
   /** The stub's time on one login's path. */

@@ -1,9 +1,6 @@
 package dev.miandeng.benchmarks;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -38,12 +35,7 @@ final class MemoryFootprint {
   }
 
   void run() {
-    Path dir = work.resolve("memory");
-    try {
-      Files.createDirectories(dir);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    Path dir = WorkDir.create(work.resolve("memory"));
     int n = options.memorySessions();
     try (AuthCenterStub stub = AuthCenterStub.start(Duration.ZERO);
         AppAgainstStub.Started app = AppAgainstStub.start(options, stub, dir, "v2")) {

@@ -89,12 +89,7 @@ final class SideBySide {
   }
 
   private Measurement measure(Subject subject, int round) {
-    Path dir = work.resolve(subject.name() + "-" + round);
-    try {
-      Files.createDirectories(dir);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    Path dir = WorkDir.create(work.resolve(subject.name() + "-" + round));
     try (ServerProcess server = subject.start(dir)) {
       Path tokens = subject.tokens(server, dir);
       URI url = subject.url(server);

@@ -25,6 +25,7 @@ record ThreadDumpCensus(
     int virtualThreads,
     int platformThreads) {
 
+  static final String HIKARI = "queued for a HikariCP connection";
   private static final String HTTP_CLIENT_THREADS =
       "JDK HttpClient's own threads (selector, executor workers)";
   private static final String OTHER = "other (JVM and library housekeeping)";

@@ -65,36 +65,10 @@ class AuthCenterStubTest {
   @DisplayName("a code is single use: the second exchange gets 20065, an unknown code 20003")
   void codesAreSingleUse() throws Exception {
     String code = stub.mintCode(1);
-    Map<String, String> body =
-        Map.of(
-            "grant_type",
-            "authorization_code",
-            "client_id",
-            AuthCenterStub.APP_ID,
-            "client_secret",
-            AuthCenterStub.APP_SECRET,
-            "code",
-            code);
 
-    assertThat(post("/open-apis/authen/v2/oauth/token", null, body).path("code").asInt()).isZero();
-    assertThat(post("/open-apis/authen/v2/oauth/token", null, body).path("code").asInt())
-        .isEqualTo(20065);
-    assertThat(
-            post(
-                    "/open-apis/authen/v2/oauth/token",
-                    null,
-                    Map.of(
-                        "grant_type",
-                        "authorization_code",
-                        "client_id",
-                        AuthCenterStub.APP_ID,
-                        "client_secret",
-                        AuthCenterStub.APP_SECRET,
-                        "code",
-                        "never-minted"))
-                .path("code")
-                .asInt())
-        .isEqualTo(20003);
+    assertThat(v2Exchange(code).path("code").asInt()).isZero();
+    assertThat(v2Exchange(code).path("code").asInt()).isEqualTo(20065);
+    assertThat(v2Exchange("never-minted").path("code").asInt()).isEqualTo(20003);
   }
 
   @Test
@@ -113,6 +87,21 @@ class AuthCenterStubTest {
 
     assertThat(wrongSecret.path("code").asInt()).isEqualTo(99991543);
     assertThat(wrongToken.path("code").asInt()).isEqualTo(99991663);
+  }
+
+  private JsonNode v2Exchange(String code) throws Exception {
+    return post(
+        "/open-apis/authen/v2/oauth/token",
+        null,
+        Map.of(
+            "grant_type",
+            "authorization_code",
+            "client_id",
+            AuthCenterStub.APP_ID,
+            "client_secret",
+            AuthCenterStub.APP_SECRET,
+            "code",
+            code));
   }
 
   private static Map<String, String> credentials() {
