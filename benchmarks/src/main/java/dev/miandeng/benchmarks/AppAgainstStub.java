@@ -1,0 +1,48 @@
+package dev.miandeng.benchmarks;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Starts the packaged app as it runs in production, "real Feishu" mode with no simulator in
+ * process, pointed at the {@link AuthCenterStub} (README, Configuration: {@code FEISHU_APP_ID},
+ * {@code FEISHU_APP_SECRET}, {@code FEISHU_OPEN_API_BASE_URL}, {@code FEISHU_ACCOUNTS_BASE_URL},
+ * {@code FEISHU_EXCHANGE}, {@code MIANDENG_PUBLIC_BASE_URL}), on H2 with Flyway in a fresh data
+ * directory.
+ */
+final class AppAgainstStub {
+
+  private AppAgainstStub() {}
+
+  /** The started app and where it answers. */
+  record Started(ServerProcess process, URI baseUrl) implements AutoCloseable {
+    @Override
+    public void close() {
+      process.close();
+    }
+  }
+
+  static Started start(BenchOptions options, AuthCenterStub stub, Path dir, String exchange) {
+    int port = FreePorts.next();
+    URI base = URI.create("http://127.0.0.1:" + port);
+    ServerProcess process =
+        ServerProcess.start(
+            "miandeng (real-Feishu mode against the stub)",
+            ServerProcess.java(options.jvmFlags(), "-jar", options.appJar().toString()),
+            Map.of(
+                "MIANDENG_PORT", Integer.toString(port),
+                "MIANDENG_PUBLIC_BASE_URL", base.toString(),
+                "MIANDENG_DATA_DIR", dir.resolve("data").toString(),
+                // The default (20 a minute per client) is meant for people, not for a load run.
+                "MIANDENG_LOGIN_RATE_LIMIT", "100000",
+                "FEISHU_APP_ID", AuthCenterStub.APP_ID,
+                "FEISHU_APP_SECRET", AuthCenterStub.APP_SECRET,
+                "FEISHU_OPEN_API_BASE_URL", stub.baseUrl().toString(),
+                "FEISHU_ACCOUNTS_BASE_URL", stub.baseUrl().toString(),
+                "FEISHU_EXCHANGE", exchange),
+            base.resolve("/health/ready"),
+            dir.resolve("server.log"));
+    return new Started(process, base);
+  }
+}
