@@ -1,7 +1,5 @@
 package dev.miandeng.adapter.redis;
 
-import static dev.miandeng.adapter.redis.RedisErrors.guard;
-
 import java.util.List;
 import java.util.function.ToIntFunction;
 import redis.clients.jedis.UnifiedJedis;
@@ -20,8 +18,12 @@ final class KeyScan {
 
   /** Runs {@code perBatch} on every batch of keys matching {@code pattern}; sums its results. */
   static int sum(
-      UnifiedJedis redis, String pattern, String operation, ToIntFunction<List<String>> perBatch) {
-    return guard(
+      UnifiedJedis redis,
+      RedisErrors errors,
+      String pattern,
+      String operation,
+      ToIntFunction<List<String>> perBatch) {
+    return errors.guard(
         operation,
         () -> {
           ScanParams params = new ScanParams().match(pattern).count(BATCH);

@@ -1,7 +1,5 @@
 package dev.miandeng.adapter.redis;
 
-import static dev.miandeng.adapter.redis.RedisErrors.guard;
-
 import dev.miandeng.domain.identity.PkceVerifier;
 import dev.miandeng.domain.login.LoginState;
 import dev.miandeng.domain.login.LoginStates;
@@ -45,11 +43,13 @@ public final class RedisLoginStates implements LoginStates {
       """;
 
   private final UnifiedJedis redis;
+  private final RedisErrors errors;
   private final RedisKeys keys;
   private final Clock clock;
 
-  RedisLoginStates(UnifiedJedis redis, RedisKeys keys, Clock clock) {
+  RedisLoginStates(UnifiedJedis redis, RedisErrors errors, RedisKeys keys, Clock clock) {
     this.redis = redis;
+    this.errors = errors;
     this.keys = keys;
     this.clock = clock;
   }
@@ -66,14 +66,14 @@ public final class RedisLoginStates implements LoginStates {
             + login.verifier().map(PkceVerifier::value).orElse("")
             + "|"
             + login.returnPath().value();
-    guard(
+    errors.guard(
         "save a login state",
         () -> redis.set(keys.login(login.state()), value, SetParams.setParams().px(ttl)));
   }
 
   @Override
   public Optional<PendingLogin> consume(LoginState state, Instant now) {
-    String value = guard("consume a login state", () -> redis.getDel(keys.login(state)));
+    String value = errors.guard("consume a login state", () -> redis.getDel(keys.login(state)));
     return Optional.ofNullable(value)
         .map(v -> parse(state, v))
         .filter(login -> !login.isExpiredAt(now));
@@ -84,6 +84,7 @@ public final class RedisLoginStates implements LoginStates {
     List<String> args = List.of(String.valueOf(Micros.of(now)));
     return KeyScan.sum(
         redis,
+        errors,
         keys.allLogins(),
         "sweep expired login states",
         batch -> ((Long) redis.eval(SWEEP, batch, args)).intValue());

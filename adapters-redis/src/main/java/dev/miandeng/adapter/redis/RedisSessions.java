@@ -1,7 +1,5 @@
 package dev.miandeng.adapter.redis;
 
-import static dev.miandeng.adapter.redis.RedisErrors.guard;
-
 import dev.miandeng.domain.session.Session;
 import dev.miandeng.domain.session.SessionPolicy;
 import dev.miandeng.domain.session.SessionTokenHash;
@@ -106,12 +104,15 @@ public final class RedisSessions implements Sessions {
       """;
 
   private final UnifiedJedis redis;
+  private final RedisErrors errors;
   private final RedisKeys keys;
   private final SessionPolicy policy;
   private final Clock clock;
 
-  RedisSessions(UnifiedJedis redis, RedisKeys keys, SessionPolicy policy, Clock clock) {
+  RedisSessions(
+      UnifiedJedis redis, RedisErrors errors, RedisKeys keys, SessionPolicy policy, Clock clock) {
     this.redis = redis;
+    this.errors = errors;
     this.keys = keys;
     this.policy = policy;
     this.clock = clock;
@@ -125,7 +126,7 @@ public final class RedisSessions implements Sessions {
       return; // Already over: nothing a later find may return.
     }
     long setTtl = Math.max(ttl, Micros.millisUntil(now, session.expiresAt()));
-    guard(
+    errors.guard(
         "save a session",
         () ->
             redis.eval(
@@ -142,7 +143,8 @@ public final class RedisSessions implements Sessions {
 
   @Override
   public Optional<Session> find(SessionTokenHash id) {
-    Map<String, String> fields = guard("find a session", () -> redis.hgetAll(keys.session(id)));
+    Map<String, String> fields =
+        errors.guard("find a session", () -> redis.hgetAll(keys.session(id)));
     if (fields.isEmpty()) {
       return Optional.empty();
     }
@@ -157,7 +159,7 @@ public final class RedisSessions implements Sessions {
 
   @Override
   public void touch(SessionTokenHash id, Instant lastSeenAt) {
-    guard(
+    errors.guard(
         "touch a session",
         () ->
             redis.eval(
@@ -171,7 +173,7 @@ public final class RedisSessions implements Sessions {
 
   @Override
   public void delete(SessionTokenHash id) {
-    guard(
+    errors.guard(
         "delete a session",
         () -> redis.eval(DELETE, List.of(keys.session(id)), List.of(keys.userSessionsPrefix())));
   }
@@ -179,7 +181,7 @@ public final class RedisSessions implements Sessions {
   @Override
   public int deleteAllOf(UserId userId) {
     Object deleted =
-        guard(
+        errors.guard(
             "delete a user's sessions",
             () -> redis.eval(DELETE_ALL_OF, List.of(keys.userSessions(userId)), List.of()));
     return ((Long) deleted).intValue();
@@ -194,6 +196,7 @@ public final class RedisSessions implements Sessions {
             keys.userSessionsPrefix());
     return KeyScan.sum(
         redis,
+        errors,
         keys.allSessions(),
         "sweep expired sessions",
         batch -> ((Long) redis.eval(SWEEP, batch, args)).intValue());

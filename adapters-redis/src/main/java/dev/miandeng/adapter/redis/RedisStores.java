@@ -35,12 +35,14 @@ public final class RedisStores implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RedisStores.class);
 
   private final RedisClient client;
+  private final RedisErrors errors;
   private final RedisKeys keys;
   private final SessionPolicy policy;
   private final Clock clock;
 
   private RedisStores(RedisClient client, RedisKeys keys, SessionPolicy policy, Clock clock) {
     this.client = client;
+    this.errors = new RedisErrors(() -> client.getPool().clear());
     this.keys = keys;
     this.policy = policy;
     this.clock = clock;
@@ -102,11 +104,11 @@ public final class RedisStores implements AutoCloseable {
   }
 
   public Sessions sessions() {
-    return new RedisSessions(client, keys, policy, clock);
+    return new RedisSessions(client, errors, keys, policy, clock);
   }
 
   public LoginStates loginStates() {
-    return new RedisLoginStates(client, keys, clock);
+    return new RedisLoginStates(client, errors, keys, clock);
   }
 
   /**
