@@ -26,13 +26,15 @@ import redis.clients.jedis.resps.ScanResult;
  * answers). Without it the tests are skipped with a loud message, unless {@code CI=true}, where
  * they fail.
  *
+ * <p>Also used by the app's two-instance test (this module's test-jar).
+ *
  * <p>Every test gets its own key prefix ({@code miandeng-test-<random>:}), so runs and tests that
  * share the server never see each other's keys; the keys are deleted and the stores closed after
  * each test.
  */
-final class RedisTestServer implements BeforeAllCallback, AfterEachCallback {
+public final class RedisTestServer implements BeforeAllCallback, AfterEachCallback {
 
-  static final String URL_ENV = "MIANDENG_TEST_REDIS_URL";
+  public static final String URL_ENV = "MIANDENG_TEST_REDIS_URL";
 
   private static final Logger LOG = LoggerFactory.getLogger(RedisTestServer.class);
 
@@ -69,7 +71,7 @@ final class RedisTestServer implements BeforeAllCallback, AfterEachCallback {
   }
 
   /** Settings for the test server under a key prefix nothing else uses. */
-  RedisSettings freshSettings() {
+  public RedisSettings freshSettings() {
     byte[] bytes = new byte[8];
     ThreadLocalRandom.current().nextBytes(bytes);
     String prefix = "miandeng-test-" + HexFormat.of().formatHex(bytes) + ":";
@@ -92,7 +94,7 @@ final class RedisTestServer implements BeforeAllCallback, AfterEachCallback {
   }
 
   /** The server's TCP address, for tests that put a proxy in front of it. */
-  InetSocketAddress address() {
+  public InetSocketAddress address() {
     return new InetSocketAddress(
         server.getHost(), server.getPort() == -1 ? 6379 : server.getPort());
   }
