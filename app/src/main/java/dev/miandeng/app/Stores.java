@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -146,12 +147,10 @@ final class Stores implements AutoCloseable {
 
     JdbiStores database() {
       if (database == null) {
-        try {
-          database = JdbiStores.open(config.database().orElseThrow(), policy, clock);
-        } catch (StoreUnavailableException e) {
-          throw naming(e, "MIANDENG_DB_URL (and MIANDENG_DB_USER, MIANDENG_DB_PASSWORD)");
-        }
-        closeables.push(database);
+        database =
+            open(
+                () -> JdbiStores.open(config.database().orElseThrow(), policy, clock),
+                "MIANDENG_DB_URL (and MIANDENG_DB_USER, MIANDENG_DB_PASSWORD)");
         probes.add(new Probe("the database", database::isReachable));
       }
       return database;
@@ -159,20 +158,24 @@ final class Stores implements AutoCloseable {
 
     RedisStores redis() {
       if (redis == null) {
-        try {
-          redis = RedisStores.open(config.redis().orElseThrow(), policy, clock);
-        } catch (StoreUnavailableException e) {
-          throw naming(e, "MIANDENG_REDIS_URL (and MIANDENG_REDIS_PASSWORD)");
-        }
-        closeables.push(redis);
+        redis =
+            open(
+                () -> RedisStores.open(config.redis().orElseThrow(), policy, clock),
+                "MIANDENG_REDIS_URL (and MIANDENG_REDIS_PASSWORD)");
         probes.add(new Probe("Redis", redis::isReachable));
       }
       return redis;
     }
 
-    /** A start-up failure whose message says which settings to check. */
-    private static StoreUnavailableException naming(StoreUnavailableException e, String settings) {
-      return new StoreUnavailableException(e.getMessage() + "; check " + settings, e);
+    /** Opens a store, to be closed with the others; a start-up failure names what to check. */
+    private <T extends AutoCloseable> T open(Supplier<T> opener, String settings) {
+      try {
+        T store = opener.get();
+        closeables.push(store);
+        return store;
+      } catch (StoreUnavailableException e) {
+        throw new StoreUnavailableException(e.getMessage() + "; check " + settings, e);
+      }
     }
   }
 }
