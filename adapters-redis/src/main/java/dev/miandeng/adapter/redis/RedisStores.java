@@ -12,6 +12,7 @@ import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.exceptions.JedisAccessControlException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.util.JedisURIHelper;
 
@@ -53,7 +54,8 @@ public final class RedisStores implements AutoCloseable {
    *
    * @param policy the session policy the core enforces: session keys expire when it ends them
    * @param clock the core's clock: TTLs are counted from it
-   * @throws StoreUnavailableException when Redis does not answer {@code PING} within the timeout
+   * @throws StoreUnavailableException when Redis does not answer {@code PING} within the timeout,
+   *     or refuses the credentials (the message says which; it never holds the password)
    */
   public static RedisStores open(RedisSettings settings, SessionPolicy policy, Clock clock) {
     Objects.requireNonNull(settings, "settings");
@@ -62,6 +64,13 @@ public final class RedisStores implements AutoCloseable {
     RedisClient client = connect(settings);
     try {
       client.ping();
+    } catch (JedisAccessControlException e) {
+      client.close();
+      throw new StoreUnavailableException(
+          "Redis at "
+              + settings.safeUrl()
+              + " refused our credentials at start-up (NOAUTH/WRONGPASS)",
+          e);
     } catch (JedisException e) {
       client.close();
       throw new StoreUnavailableException(
