@@ -14,6 +14,7 @@ import dev.miandeng.domain.store.StoreUnavailableException;
 import dev.miandeng.domain.user.UserId;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -86,6 +87,31 @@ class RedisOutageTest {
       assertThat(stores.sessions().deleteAllOf(user)).isEqualTo(1);
       assertThat(stores.isReachable()).isTrue();
     }
+  }
+
+  @Test
+  @DisplayName(
+      "SEC-25 refused credentials at start-up: StoreUnavailableException saying so, never the"
+          + " password")
+  void refusedCredentialsAtStartUp() {
+    InetSocketAddress server = REDIS.address();
+    // An ACL user that does not exist: the shared server refuses it whatever its own set-up.
+    RedisSettings settings =
+        RedisSettings.of(
+            "redis://no-such-user-"
+                + RANDOM.nextInt(1_000_000)
+                + "@"
+                + server.getHostString()
+                + ":"
+                + server.getPort()
+                + "/0",
+            "password-for-test");
+
+    assertThatThrownBy(() -> RedisStores.open(settings, SessionPolicy.DEFAULT, clock))
+        .isInstanceOf(StoreUnavailableException.class)
+        .hasMessageContaining("refused our credentials")
+        .hasMessageNotContaining("password-for-test")
+        .hasMessageNotContaining("no-such-user");
   }
 
   @Test
