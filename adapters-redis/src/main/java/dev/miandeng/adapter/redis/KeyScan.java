@@ -1,14 +1,14 @@
 package dev.miandeng.adapter.redis;
 
 import java.util.List;
-import java.util.function.ToIntFunction;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 
 /**
- * Walks the keys matching a pattern with {@code SCAN} (never {@code KEYS}, which blocks Redis for
- * the whole keyspace) and hands them to a script in batches; for the housekeeping sweeps.
+ * The housekeeping sweeps: walks the keys matching a pattern with {@code SCAN} (never {@code KEYS},
+ * which blocks Redis for the whole keyspace) and runs a Lua script on every batch, the batch as its
+ * {@code KEYS}; the script decides what is over and returns how many keys it deleted.
  */
 final class KeyScan {
 
@@ -16,27 +16,28 @@ final class KeyScan {
 
   private KeyScan() {}
 
-  /** Runs {@code perBatch} on every batch of keys matching {@code pattern}; sums its results. */
-  static int sum(
+  /** Runs {@code script} with {@code args} on every batch of keys matching {@code pattern}. */
+  static int sweep(
       UnifiedJedis redis,
       RedisErrors errors,
-      String pattern,
       String operation,
-      ToIntFunction<List<String>> perBatch) {
+      String pattern,
+      String script,
+      List<String> args) {
     return errors.guard(
         operation,
         () -> {
           ScanParams params = new ScanParams().match(pattern).count(BATCH);
           String cursor = ScanParams.SCAN_POINTER_START;
-          int total = 0;
+          int deleted = 0;
           do {
             ScanResult<String> page = redis.scan(cursor, params);
             if (!page.getResult().isEmpty()) {
-              total += perBatch.applyAsInt(page.getResult());
+              deleted += ((Long) redis.eval(script, page.getResult(), args)).intValue();
             }
             cursor = page.getCursor();
           } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
-          return total;
+          return deleted;
         });
   }
 }

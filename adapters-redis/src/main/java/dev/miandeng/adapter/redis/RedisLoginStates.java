@@ -81,13 +81,13 @@ public final class RedisLoginStates implements LoginStates {
 
   @Override
   public int deleteExpired(Instant now) {
-    List<String> args = List.of(String.valueOf(Micros.of(now)));
-    return KeyScan.sum(
+    return KeyScan.sweep(
         redis,
         errors,
-        keys.allLogins(),
         "sweep expired login states",
-        batch -> ((Long) redis.eval(SWEEP, batch, args)).intValue());
+        keys.allLogins(),
+        SWEEP,
+        List.of(String.valueOf(Micros.of(now))));
   }
 
   private static PendingLogin parse(LoginState state, String value) {

@@ -189,17 +189,16 @@ public final class RedisSessions implements Sessions {
 
   @Override
   public int deleteExpired(Instant now, SessionPolicy sweepPolicy) {
-    List<String> args =
+    return KeyScan.sweep(
+        redis,
+        errors,
+        "sweep expired sessions",
+        keys.allSessions(),
+        SWEEP,
         List.of(
             String.valueOf(Micros.of(now)),
             String.valueOf(Micros.of(sweepPolicy.idleTimeout())),
-            keys.userSessionsPrefix());
-    return KeyScan.sum(
-        redis,
-        errors,
-        keys.allSessions(),
-        "sweep expired sessions",
-        batch -> ((Long) redis.eval(SWEEP, batch, args)).intValue());
+            keys.userSessionsPrefix()));
   }
 
   /** When the session ends under the configured policy: where its key's TTL points. */
