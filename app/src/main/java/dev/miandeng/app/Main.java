@@ -47,8 +47,9 @@ public final class Main {
     try {
       app = Miandeng.start(config, Clock.systemUTC());
     } catch (StoreUnavailableException e) {
-      LOG.error(
-          "Cannot start: the database is unreachable ({}). Check MIANDENG_DB_URL.", e.getMessage());
+      // The message names the store and the variable to check (MIANDENG_DB_URL,
+      // MIANDENG_REDIS_URL).
+      LOG.error("Cannot start: {}", e.getMessage());
       System.exit(1);
       return;
     }

@@ -2,16 +2,12 @@ package dev.miandeng.app;
 
 import dev.miandeng.adapter.feishu.FeishuIdentityLookup;
 import dev.miandeng.adapter.feishu.FeishuSettings;
-import dev.miandeng.adapter.persistence.PersistenceStores;
-import dev.miandeng.adapter.persistence.jdbi.JdbiStores;
-import dev.miandeng.adapter.persistence.memory.InMemoryStores;
 import dev.miandeng.adapter.web.WebServer;
 import dev.miandeng.adapter.web.WebSettings;
 import dev.miandeng.adapter.web.WebUseCases;
 import dev.miandeng.app.config.AppConfig;
 import dev.miandeng.app.config.HttpConfig;
 import dev.miandeng.app.config.IdentityConfig;
-import dev.miandeng.app.config.PersistenceConfig;
 import dev.miandeng.app.config.ServedUrls;
 import dev.miandeng.application.login.CodeLogin;
 import dev.miandeng.application.login.CompleteBrowserLoginService;
@@ -65,7 +61,7 @@ public final class Miandeng implements AutoCloseable {
 
       Optional<FeishuSimulator> simulator = startSimulator(config.identity(), publicUrl, clock);
       simulator.ifPresent(started::push);
-      PersistenceStores stores = openStores(config, clock);
+      Stores stores = Stores.open(config.persistence(), config.sessionPolicy(), clock);
       started.push(stores);
       IdentityLookup identityLookup =
           FeishuIdentityLookup.create(
@@ -74,12 +70,14 @@ public final class Miandeng implements AutoCloseable {
       WebServer web =
           new WebServer(
               useCases(config, stores, identityLookup, clock),
-              stores::isReachable,
+              stores::isReady,
               webSettings(config, simulator, publicUrl, port),
               clock);
       web.start();
       started.push(web);
-      started.push(Housekeeping.start(config, stores, clock));
+      started.push(
+          Housekeeping.start(
+              stores.sessions(), stores.loginStates(), config.sessionPolicy(), clock));
       return new Miandeng(publicUrl, simulator, started);
     } catch (RuntimeException e) {
       closeAll(started);
@@ -101,14 +99,6 @@ public final class Miandeng implements AutoCloseable {
                 .withRedirectUris(List.of(ServedUrls.callback(publicUrl).toString()))));
   }
 
-  private static PersistenceStores openStores(AppConfig config, Clock clock) {
-    return switch (config.persistence()) {
-      case PersistenceConfig.InMemory memory -> new InMemoryStores();
-      case PersistenceConfig.Database db ->
-          JdbiStores.open(db.settings(), config.sessionPolicy(), clock);
-    };
-  }
-
   /** The Feign adapter's settings: the configured Feishu, or the running simulator's. */
   static FeishuSettings feishuSettings(
       IdentityConfig identity, Optional<FeishuSimulator> simulator, URI publicUrl) {
@@ -127,7 +117,7 @@ public final class Miandeng implements AutoCloseable {
   }
 
   private static WebUseCases useCases(
-      AppConfig config, PersistenceStores stores, IdentityLookup identityLookup, Clock clock) {
+      AppConfig config, Stores stores, IdentityLookup identityLookup, Clock clock) {
     SecureRandom random = new SecureRandom();
     CodeLogin codeLogin =
         new CodeLogin(

@@ -5,6 +5,10 @@ import dev.miandeng.adapter.feishu.FeishuSettings;
 import dev.miandeng.adapter.persistence.jdbi.DatabaseSettings;
 import dev.miandeng.adapter.web.TrustedProxies;
 import dev.miandeng.adapter.web.WebSettings;
+import dev.miandeng.adapter.redis.RedisSettings;
+import dev.miandeng.app.config.PersistenceConfig.LoginStatesStore;
+import dev.miandeng.app.config.PersistenceConfig.SessionsStore;
+import dev.miandeng.app.config.PersistenceConfig.UsersStore;
 import dev.miandeng.domain.identity.TenantAllowList;
 import dev.miandeng.domain.login.PendingLogin;
 import dev.miandeng.domain.session.SessionPolicy;
@@ -74,33 +78,62 @@ public final class AppConfigReader {
         raw.duration("MIANDENG_SHUTDOWN_GRACE", Duration.ofSeconds(10)));
   }
 
+  /**
+   * One switch per storage port; sessions and pending logins follow the users' store unless set. An
+   * unknown value stops start-up with the list of valid ones.
+   */
   private static PersistenceConfig persistence(RawConfig raw) {
-    String kind = raw.oneOf("MIANDENG_PERSISTENCE", "jdbc", Set.of("jdbc", "memory"));
-    if (kind.equals("memory")) {
-      return new PersistenceConfig.InMemory();
-    }
+    UsersStore users = store(raw, "MIANDENG_PERSISTENCE", UsersStore.class, UsersStore.JDBC);
+    return PersistenceConfig.of(
+        users,
+        store(raw, "MIANDENG_SESSIONS", SessionsStore.class, SessionsStore.valueOf(users.name())),
+        store(
+            raw,
+            "MIANDENG_LOGIN_STATES",
+            LoginStatesStore.class,
+            LoginStatesStore.valueOf(users.name())),
+        () -> database(raw),
+        () -> redis(raw));
+  }
+
+  private static <E extends Enum<E>> E store(
+      RawConfig raw, String key, Class<E> kind, E defaultValue) {
+    String word =
+        raw.oneOf(key, PersistenceConfig.word(defaultValue), PersistenceConfig.words(kind));
+    return Enum.valueOf(kind, word.toUpperCase(Locale.ROOT));
+  }
+
+  private static DatabaseSettings database(RawConfig raw) {
     Optional<String> url = raw.get("MIANDENG_DB_URL");
     Path dataDir = Path.of(raw.string("MIANDENG_DATA_DIR", "./data"));
-    return new PersistenceConfig.Database(
-        valid(
-            "MIANDENG_DB_URL / MIANDENG_DB_POOL_SIZE",
-            () -> {
-              DatabaseSettings base =
-                  url.isPresent()
-                      ? DatabaseSettings.of(
-                          url.get(),
-                          raw.string("MIANDENG_DB_USER", ""),
-                          raw.secret("MIANDENG_DB_PASSWORD").orElse(""))
-                      : DatabaseSettings.h2File(dataDir.resolve("miandeng"));
-              return new DatabaseSettings(
-                  base.jdbcUrl(),
-                  base.user(),
-                  base.password(),
-                  raw.integer("MIANDENG_DB_POOL_SIZE", base.poolSize(), 1, 200),
-                  base.connectionTimeout(),
-                  base.cacheTtl(),
-                  base.cacheMaxEntries());
-            }));
+    return valid(
+        "MIANDENG_DB_URL / MIANDENG_DB_POOL_SIZE",
+        () -> {
+          DatabaseSettings base =
+              url.isPresent()
+                  ? DatabaseSettings.of(
+                      url.get(),
+                      raw.string("MIANDENG_DB_USER", ""),
+                      raw.secret("MIANDENG_DB_PASSWORD").orElse(""))
+                  : DatabaseSettings.h2File(dataDir.resolve("miandeng"));
+          return new DatabaseSettings(
+              base.jdbcUrl(),
+              base.user(),
+              base.password(),
+              raw.integer("MIANDENG_DB_POOL_SIZE", base.poolSize(), 1, 200),
+              base.connectionTimeout(),
+              base.cacheTtl(),
+              base.cacheMaxEntries());
+        });
+  }
+
+  private static RedisSettings redis(RawConfig raw) {
+    String url = raw.string("MIANDENG_REDIS_URL", RedisSettings.DEFAULT_URL.toString());
+    String password = raw.secret("MIANDENG_REDIS_PASSWORD").orElse("");
+    String prefix = raw.string("MIANDENG_REDIS_KEY_PREFIX", RedisSettings.DEFAULT_KEY_PREFIX);
+    return valid(
+        "MIANDENG_REDIS_URL / MIANDENG_REDIS_KEY_PREFIX",
+        () -> RedisSettings.of(url, password).withKeyPrefix(prefix));
   }
 
   private static IdentityConfig identity(RawConfig raw, Optional<URI> publicBaseUrl) {

@@ -1,28 +1,117 @@
 package dev.miandeng.app.config;
 
 import dev.miandeng.adapter.persistence.jdbi.DatabaseSettings;
+import dev.miandeng.adapter.redis.RedisSettings;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
-/** Which store keeps users, sessions and pending logins ({@code MIANDENG_PERSISTENCE}). */
-public sealed interface PersistenceConfig {
+/**
+ * Where each driven storage port keeps its data, one switch per port: {@code MIANDENG_PERSISTENCE}
+ * (users), {@code MIANDENG_SESSIONS}, {@code MIANDENG_LOGIN_STATES} (both default to the users'
+ * choice, so a configuration that names only {@code MIANDENG_PERSISTENCE} keeps working). The
+ * connection settings of a store are present exactly when some port uses it.
+ *
+ * @param database the database, when some port is {@code jdbc}
+ * @param redis Redis, when some port is {@code redis}
+ */
+public record PersistenceConfig(
+    UsersStore users,
+    SessionsStore sessions,
+    LoginStatesStore loginStates,
+    Optional<DatabaseSettings> database,
+    Optional<RedisSettings> redis) {
 
-  /** In memory: forgets everything on restart; one instance only. */
-  record InMemory() implements PersistenceConfig {
-    @Override
-    public String toString() {
-      return "memory (forgotten on restart)";
+  /** Where users live ({@code MIANDENG_PERSISTENCE}). */
+  public enum UsersStore {
+    /** Forgotten on restart; one instance only. */
+    MEMORY,
+    /** JDBI over H2 (embedded file, the default) or PostgreSQL. */
+    JDBC
+  }
+
+  /** Where sessions live ({@code MIANDENG_SESSIONS}). */
+  public enum SessionsStore {
+    MEMORY,
+    JDBC,
+    /** Shared by every instance; no per-instance cache, so a logout reaches all of them at once. */
+    REDIS
+  }
+
+  /** Where pending logins live ({@code MIANDENG_LOGIN_STATES}). */
+  public enum LoginStatesStore {
+    MEMORY,
+    JDBC,
+    REDIS
+  }
+
+  public PersistenceConfig {
+    Objects.requireNonNull(users, "users");
+    Objects.requireNonNull(sessions, "sessions");
+    Objects.requireNonNull(loginStates, "loginStates");
+    Objects.requireNonNull(database, "database");
+    Objects.requireNonNull(redis, "redis");
+    if (database.isPresent() != usesDatabase(users, sessions, loginStates)) {
+      throw new IllegalArgumentException("database settings go with a jdbc store, and only then");
+    }
+    if (redis.isPresent() != usesRedis(sessions, loginStates)) {
+      throw new IllegalArgumentException("Redis settings go with a redis store, and only then");
     }
   }
 
-  /** JDBI over H2 (embedded file, the default) or PostgreSQL. */
-  record Database(DatabaseSettings settings) implements PersistenceConfig {
-    public Database {
-      Objects.requireNonNull(settings, "settings");
-    }
+  /**
+   * The choices, with the settings of each store read only when some port uses it (so a setting of
+   * an unused store stays unread, and a flag naming it is refused as unknown).
+   */
+  public static PersistenceConfig of(
+      UsersStore users,
+      SessionsStore sessions,
+      LoginStatesStore loginStates,
+      Supplier<DatabaseSettings> database,
+      Supplier<RedisSettings> redis) {
+    return new PersistenceConfig(
+        users,
+        sessions,
+        loginStates,
+        usesDatabase(users, sessions, loginStates) ? Optional.of(database.get()) : Optional.empty(),
+        usesRedis(sessions, loginStates) ? Optional.of(redis.get()) : Optional.empty());
+  }
 
-    @Override
-    public String toString() {
-      return "jdbc " + settings;
-    }
+  private static boolean usesDatabase(
+      UsersStore users, SessionsStore sessions, LoginStatesStore loginStates) {
+    return users == UsersStore.JDBC
+        || sessions == SessionsStore.JDBC
+        || loginStates == LoginStatesStore.JDBC;
+  }
+
+  private static boolean usesRedis(SessionsStore sessions, LoginStatesStore loginStates) {
+    return sessions == SessionsStore.REDIS || loginStates == LoginStatesStore.REDIS;
+  }
+
+  /** The configuration words of a store enum's constants: {@code jdbc}, {@code memory}, …. */
+  static Set<String> words(Class<? extends Enum<?>> store) {
+    return Arrays.stream(store.getEnumConstants())
+        .map(PersistenceConfig::word)
+        .collect(Collectors.toSet());
+  }
+
+  static String word(Enum<?> store) {
+    return store.name().toLowerCase(Locale.ROOT);
+  }
+
+  @Override
+  public String toString() {
+    return "users "
+        + word(users)
+        + ", sessions "
+        + word(sessions)
+        + ", login states "
+        + word(loginStates)
+        + database.map(d -> "; " + d).orElse("")
+        + redis.map(r -> "; " + r).orElse("");
   }
 }

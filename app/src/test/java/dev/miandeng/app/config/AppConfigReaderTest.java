@@ -39,10 +39,9 @@ class AppConfigReaderTest {
     AppConfig config = read(Map.of());
 
     assertThat(config.identity()).isInstanceOf(IdentityConfig.Simulator.class);
-    assertThat(config.persistence())
-        .isInstanceOfSatisfying(
-            PersistenceConfig.Database.class,
-            db -> assertThat(db.settings().jdbcUrl()).startsWith("jdbc:h2:file:").contains("data"));
+    assertThat(config.persistence().database())
+        .hasValueSatisfying(
+            db -> assertThat(db.jdbcUrl()).startsWith("jdbc:h2:file:").contains("data"));
     assertThat(config.http().port()).isEqualTo(8080);
     assertThat(config.sessionPolicy().idleTimeout()).isEqualTo(Duration.ofMinutes(30));
     assertThat(config.sessionPolicy().absoluteLifetime()).isEqualTo(Duration.ofHours(12));

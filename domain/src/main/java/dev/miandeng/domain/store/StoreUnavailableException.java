@@ -2,8 +2,9 @@ package dev.miandeng.domain.store;
 
 /**
  * The store behind {@code Users}, {@code Sessions} or {@code LoginStates} cannot answer right now
- * (database down, pool exhausted). Shared by the three storage ports because they fail together:
- * one store keeps them all. Adapters translate their driver's exceptions into this one.
+ * (database or Redis down, pool exhausted). Shared by the three storage ports because the caller
+ * answers them alike (503, try again later), whichever store each port is kept in. Adapters
+ * translate their driver's exceptions into this one.
  */
 public final class StoreUnavailableException extends RuntimeException {
 

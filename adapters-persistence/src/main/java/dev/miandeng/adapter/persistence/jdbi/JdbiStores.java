@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.miandeng.adapter.persistence.PersistenceStores;
 import dev.miandeng.domain.login.LoginStates;
 import dev.miandeng.domain.session.SessionPolicy;
 import dev.miandeng.domain.session.Sessions;
@@ -19,17 +18,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The JDBI stores: the one entry point the composition root calls. {@link #open} builds the
- * connection pool, brings the schema up to date (Flyway) and returns the three ports over it.
+ * One database and the JDBI ports built on it: the entry point the composition root calls. {@link
+ * #open} builds the connection pool and brings the schema up to date (Flyway); each port is then
+ * independent of the others, so a root keeps in this database only the ports it chooses to (users
+ * here, sessions in Redis, …).
  *
  * <pre>{@code
- * try (PersistenceStores stores = JdbiStores.open(settings, SessionPolicy.DEFAULT, Clock.systemUTC())) {
- *   Users users = stores.users();
+ * try (JdbiStores db = JdbiStores.open(settings, SessionPolicy.DEFAULT, Clock.systemUTC())) {
+ *   Users users = db.users();
  *   ...
  * }
  * }</pre>
  */
-public final class JdbiStores implements PersistenceStores {
+public final class JdbiStores implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(JdbiStores.class);
 
@@ -96,22 +97,22 @@ public final class JdbiStores implements PersistenceStores {
         .build();
   }
 
-  @Override
   public Users users() {
     return users;
   }
 
-  @Override
   public Sessions sessions() {
     return sessions;
   }
 
-  @Override
   public LoginStates loginStates() {
     return loginStates;
   }
 
-  @Override
+  /**
+   * Whether the database answers right now; for a readiness probe (REL-08). Never throws, and
+   * returns within the configured connection timeout.
+   */
   public boolean isReachable() {
     try (Connection connection = dataSource.getConnection()) {
       return connection.isValid(1);
@@ -121,6 +122,7 @@ public final class JdbiStores implements PersistenceStores {
     }
   }
 
+  /** Releases the connections; the ports must not be used afterwards. */
   @Override
   public void close() {
     dataSource.close();

@@ -5,6 +5,8 @@ import static dev.miandeng.domain.fixtures.People.aliceProfile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.miandeng.domain.fixtures.Eventually;
+import dev.miandeng.domain.fixtures.TcpProxy;
 import dev.miandeng.domain.login.LoginState;
 import dev.miandeng.domain.login.PendingLogin;
 import dev.miandeng.domain.session.Session;

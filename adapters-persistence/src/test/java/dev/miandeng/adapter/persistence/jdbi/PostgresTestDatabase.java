@@ -1,5 +1,6 @@
 package dev.miandeng.adapter.persistence.jdbi;
 
+import dev.miandeng.domain.fixtures.OutsideService;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -8,10 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
@@ -32,7 +30,6 @@ final class PostgresTestDatabase extends TestDatabase {
 
   static final String URL_ENV = "MIANDENG_TEST_POSTGRES_URL";
 
-  private static final Logger LOG = LoggerFactory.getLogger(PostgresTestDatabase.class);
   private static final Pattern SCHEMA = Pattern.compile("currentSchema=([a-z0-9_]+)");
 
   /** One server per JVM: located once, shared by every test class. */
@@ -69,12 +66,7 @@ final class PostgresTestDatabase extends TestDatabase {
             + URL_ENV
             + " (e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres) or run a Docker engine"
             + " for Testcontainers.";
-    if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-      return Assertions.fail(why + " CI=true, so the PostgreSQL tests fail instead of skipping.");
-    }
-    LOG.warn("SKIPPING the PostgreSQL tests. {}", why);
-    Assumptions.abort(why);
-    return null;
+    return OutsideService.missing("PostgreSQL", why);
   }
 
   @Override
