@@ -46,7 +46,7 @@ class ReliabilityTest {
   @Test
   @DisplayName("REL-01 REL-02 an exchange that never answers fails as unavailable and is sent once")
   void silentExchangeTimesOutAndIsNotRetried() throws Exception {
-    try (SilentServer silent = new SilentServer()) {
+    try (RawServer silent = new RawServer(RawServer.Behaviour.SILENT)) {
       FeishuSettings settings =
           stub.settings(ExchangeFlavour.V2)
               .withHosts(silent.baseUrl(), silent.baseUrl())
