@@ -50,7 +50,8 @@ class ReliabilityTest {
       FeishuSettings settings =
           stub.settings(ExchangeFlavour.V2)
               .withHosts(silent.baseUrl(), silent.baseUrl())
-              .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(300));
+              // The budget covers connect too: 1 s leaves a loaded machine time to connect.
+              .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(1));
 
       AuthCenterUnavailableException thrown =
           catchThrowableOfType(

@@ -12,7 +12,6 @@ import dev.miandeng.domain.identity.Profile;
 import dev.miandeng.domain.identity.VerifiedIdentity;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,36 +28,63 @@ class UserInfoMappingTest {
 
   @RegisterExtension final FeishuStub stub = FeishuStub.working();
 
-  private static UserInfo info(UnaryOperator<Fields> change) {
-    Fields f = change.apply(new Fields());
-    return new UserInfo(
-        f.name,
-        "Zhang San",
-        f.avatarUrl,
-        null,
-        null,
-        f.avatarBig,
-        f.openId,
-        "on_union",
-        "736588c92lxf175d",
-        f.email,
-        f.enterpriseEmail,
-        f.userId);
-  }
+  /** A user_info {@code data} with Feishu's documented fields; each case changes a few. */
+  private static final class Info {
+    private String name = "张三";
+    private String avatarUrl = AVATAR;
+    private String avatarBig = AVATAR_BIG;
+    private String openId = "ou_caecc734c2e3328a62489fe0648c4b98779515d3";
+    private String email = "zhangsan@example.com";
+    private String enterpriseEmail;
+    private String userId = "5d9bdxxx";
 
-  /** The fields the cases vary; the rest are fixed. */
-  private static final class Fields {
-    String name = "张三";
-    String avatarUrl = AVATAR;
-    String avatarBig = AVATAR_BIG;
-    String openId = "ou_caecc734c2e3328a62489fe0648c4b98779515d3";
-    String email = "zhangsan@example.com";
-    String enterpriseEmail = null;
-    String userId = "5d9bdxxx";
-  }
+    Info name(String value) {
+      name = value;
+      return this;
+    }
 
-  private static Profile profile(UnaryOperator<Fields> change) {
-    return UserInfoMapping.toVerifiedIdentity(info(change)).profile();
+    Info avatars(String url, String big) {
+      avatarUrl = url;
+      avatarBig = big;
+      return this;
+    }
+
+    Info openId(String value) {
+      openId = value;
+      return this;
+    }
+
+    Info emails(String personal, String company) {
+      email = personal;
+      enterpriseEmail = company;
+      return this;
+    }
+
+    Info userId(String value) {
+      userId = value;
+      return this;
+    }
+
+    VerifiedIdentity map() {
+      return UserInfoMapping.toVerifiedIdentity(
+          new UserInfo(
+              name,
+              "Zhang San",
+              avatarUrl,
+              null,
+              null,
+              avatarBig,
+              openId,
+              "on_union",
+              "736588c92lxf175d",
+              email,
+              enterpriseEmail,
+              userId));
+    }
+
+    Profile profile() {
+      return map().profile();
+    }
   }
 
   @Test
@@ -66,23 +92,8 @@ class UserInfoMappingTest {
   void oversizedAvatarIsDropped() {
     String huge = "https://cdn.example.test/" + "a".repeat(3 * 1024);
 
-    assertThat(
-            profile(
-                    f -> {
-                      f.avatarUrl = huge;
-                      return f;
-                    })
-                .avatarUrl())
-        .isEqualTo(AVATAR_BIG);
-    assertThat(
-            profile(
-                    f -> {
-                      f.avatarUrl = huge;
-                      f.avatarBig = huge;
-                      return f;
-                    })
-                .avatarUrl())
-        .isEmpty();
+    assertThat(new Info().avatars(huge, AVATAR_BIG).profile().avatarUrl()).isEqualTo(AVATAR_BIG);
+    assertThat(new Info().avatars(huge, huge).profile().avatarUrl()).isEmpty();
   }
 
   @Test
@@ -90,124 +101,54 @@ class UserInfoMappingTest {
   void badEmailIsDropped() {
     String long300 = "a".repeat(300) + "@example.com";
 
-    assertThat(
-            profile(
-                    f -> {
-                      f.email = long300;
-                      return f;
-                    })
-                .email())
-        .isEmpty();
-    assertThat(
-            profile(
-                    f -> {
-                      f.email = "not an address";
-                      return f;
-                    })
-                .email())
-        .isEmpty();
+    assertThat(new Info().emails(long300, null).profile().email()).isEmpty();
+    assertThat(new Info().emails("not an address", null).profile().email()).isEmpty();
   }
 
   @Test
   @DisplayName("the company e-mail (enterprise_email) is kept when the personal one is empty")
   void enterpriseEmailWhenPersonalIsEmpty() {
-    assertThat(
-            profile(
-                    f -> {
-                      f.email = "";
-                      f.enterpriseEmail = "zs@corp.example";
-                      return f;
-                    })
-                .email())
-        .contains("zs@corp.example");
-    assertThat(
-            profile(
-                    f -> {
-                      f.email = null;
-                      f.enterpriseEmail = "zs@corp.example";
-                      return f;
-                    })
-                .email())
-        .contains("zs@corp.example");
-    assertThat(
-            profile(
-                    f -> {
-                      f.enterpriseEmail = "zs@corp.example";
-                      return f;
-                    })
-                .email())
-        .contains("zhangsan@example.com");
+    String company = "zs@corp.example";
+
+    assertThat(new Info().emails("", company).profile().email()).contains(company);
+    assertThat(new Info().emails(null, company).profile().email()).contains(company);
+    assertThat(new Info().emails("zs@example.com", company).profile().email())
+        .contains("zs@example.com");
   }
 
   @Test
   @DisplayName("SEC-22 NUL and other control characters never pass: names lose them, ids drop")
   void controlCharactersNeverPass() {
     Profile p =
-        profile(
-            f -> {
-              f.name = "张\u0000三\u0007\u009b";
-              f.email = "zs\u0000@example.com";
-              f.avatarUrl = AVATAR + "\u0000";
-              return f;
-            });
-    VerifiedIdentity withBadUserId =
-        UserInfoMapping.toVerifiedIdentity(
-            info(
-                f -> {
-                  f.userId = "5d9\u0000b";
-                  return f;
-                }));
+        new Info()
+            .name("张\u0000三\u0007\u009b")
+            .emails("zs\u0000@example.com", null)
+            .avatars(AVATAR + "\u0000", AVATAR_BIG)
+            .profile();
 
     assertThat(p.name()).isEqualTo("张三");
     assertThat(p.email()).isEmpty();
     assertThat(p.avatarUrl()).isEqualTo(AVATAR_BIG);
-    assertThat(withBadUserId.identity().userId()).isEmpty();
+    assertThat(new Info().userId("5d9\u0000b").map().identity().userId()).isEmpty();
   }
 
   @Test
   @DisplayName("a name longer than 256 characters is cut, without splitting a surrogate pair")
   void longNameIsCut() {
-    assertThat(
-            profile(
-                    f -> {
-                      f.name = "名".repeat(300);
-                      return f;
-                    })
-                .name())
-        .hasSize(256);
-    String emoji = "a" + "😀".repeat(200);
-    String cut =
-        profile(
-                f -> {
-                  f.name = emoji;
-                  return f;
-                })
-            .name();
-    assertThat(cut.length()).isLessThanOrEqualTo(256);
+    String cut = new Info().name("a" + "😀".repeat(200)).profile().name();
+
+    assertThat(new Info().name("名".repeat(300)).profile().name()).hasSize(256);
+    assertThat(cut).hasSizeLessThanOrEqualTo(256);
     assertThat(Character.isHighSurrogate(cut.charAt(cut.length() - 1))).isFalse();
   }
 
   @Test
   @DisplayName("a missing or invalid open_id is still a clear failure")
   void missingKeyFieldFails() {
-    assertThatThrownBy(
-            () ->
-                UserInfoMapping.toVerifiedIdentity(
-                    info(
-                        f -> {
-                          f.openId = null;
-                          return f;
-                        })))
+    assertThatThrownBy(() -> new Info().openId(null).map())
         .isInstanceOf(FeishuAnswerMalformed.class)
         .hasMessageContaining("open_id");
-    assertThatThrownBy(
-            () ->
-                UserInfoMapping.toVerifiedIdentity(
-                    info(
-                        f -> {
-                          f.openId = "ou_\u0000";
-                          return f;
-                        })))
+    assertThatThrownBy(() -> new Info().openId("ou_\u0000").map())
         .isInstanceOf(FeishuAnswerMalformed.class)
         .hasMessageContaining("open_id");
   }
@@ -224,12 +165,7 @@ class UserInfoMappingTest {
             + "\",\"open_id\":\"ou_1\",\"union_id\":\"on_1\",\"tenant_key\":\"t1\","
             + "\"email\":\"\",\"enterprise_email\":\"zs@corp.example\"}}");
 
-    VerifiedIdentity verified =
-        FeishuIdentityLookup.create(
-                stub.settings(ExchangeFlavour.V2), Clock.systemUTC(), stub.recordingSleeper)
-            .identify(
-                new CodeGrant.FromClient(
-                    new AuthorizationCode("a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d4")));
+    VerifiedIdentity verified = logIn();
 
     assertThat(verified.profile().name()).isEqualTo("张三");
     assertThat(verified.profile().avatarUrl()).isEmpty();
@@ -245,14 +181,15 @@ class UserInfoMappingTest {
         "{\"code\":0,\"msg\":\"success\",\"data\":{\"name\":\"x\",\"union_id\":\"on_1\","
             + "\"tenant_key\":\"t1\"}}");
 
-    assertThatThrownBy(
-            () ->
-                FeishuIdentityLookup.create(
-                        stub.settings(ExchangeFlavour.V2), Clock.systemUTC(), stub.recordingSleeper)
-                    .identify(
-                        new CodeGrant.FromClient(
-                            new AuthorizationCode("a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d4"))))
+    assertThatThrownBy(this::logIn)
         .isInstanceOf(AuthCenterUnavailableException.class)
         .hasMessageContaining("open_id");
+  }
+
+  private VerifiedIdentity logIn() {
+    return FeishuIdentityLookup.create(
+            stub.settings(ExchangeFlavour.V2), Clock.systemUTC(), stub.recordingSleeper)
+        .identify(
+            new CodeGrant.FromClient(new AuthorizationCode("a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d4")));
   }
 }
