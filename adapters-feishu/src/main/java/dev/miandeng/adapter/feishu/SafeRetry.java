@@ -18,9 +18,10 @@ import org.slf4j.LoggerFactory;
  * status), with exponential backoff and "equal jitter" (half fixed, half random), or exactly the
  * {@code x-ogw-ratelimit-reset} wait when Feishu gives one. No wait outlasts the login's {@link
  * Deadline}: a retry that would is not made. Not retried: a timeout (the caller would wait several
- * timeouts), an oversized answer (it would be as large again), and any answer with a Feishu code
- * other than the rate limit (the code says what is wrong). Feign's own retryer is off everywhere
- * ({@code Retryer.NEVER_RETRY}): it retries every IOException, which would replay single-use codes.
+ * timeouts), an oversized answer (it would be as large again), and an answer with any other status
+ * (its code says what is wrong; {@link FeishuFailures} classifies it). Feign's own retryer is off
+ * everywhere ({@code Retryer.NEVER_RETRY}): it retries every IOException, which would replay
+ * single-use codes.
  *
  * <p>Hand-written rather than Failsafe or Resilience4j: the waits go through an injected {@link
  * Sleeper} so tests record them instead of sleeping, a rate-limit wait longer than allowed must
