@@ -139,15 +139,18 @@ class BoundedCallsTest {
     stub.answer(
         USER_INFO,
         json(429, failureJson(99991400, "request trigger frequency limit"))
-            .withHeader("x-ogw-ratelimit-reset", "3"));
+            .withHeader("x-ogw-ratelimit-reset", "20"));
+    // 20 s is within the cap on rate-limit waits (30 s) but not within the login's 10 s.
     FeishuSettings settings =
-        stub.settings(ExchangeFlavour.V2).withLoginDeadline(Duration.ofSeconds(2));
+        stub.settings(ExchangeFlavour.V2)
+            .withRetries(3, Duration.ofMillis(1), Duration.ofMillis(4), Duration.ofSeconds(30))
+            .withLoginDeadline(Duration.ofSeconds(10));
 
     AuthCenterUnavailableException thrown =
         catchThrowableOfType(
             AuthCenterUnavailableException.class, () -> lookup(settings).identify(CODE));
 
-    assertThat(thrown.retryAfter()).contains(Duration.ofSeconds(3));
+    assertThat(thrown.retryAfter()).contains(Duration.ofSeconds(20));
     assertThat(stub.calls(USER_INFO)).isEqualTo(1);
     assertThat(stub.waits).isEmpty();
   }
