@@ -93,13 +93,16 @@ class BoundedCallsTest {
     }
   }
 
-  @Test
+  @ParameterizedTest(name = "{0} on the {1} flow")
+  @CsvSource({"SILENT, V2", "HEADERS_THEN_STALL, V2", "HEADERS_THEN_STALL, OIDC"})
   @DisplayName(
-      "REL-01 headers then a stalled body cost one login a timeout (unavailable), not a hung thread")
-  void stalledBodyTimesOut() throws Exception {
-    try (RawServer server = new RawServer(RawServer.Behaviour.HEADERS_THEN_STALL)) {
+      "REL-01 REL-02 a server that never answers, or sends headers and stalls, costs one login a"
+          + " timeout (unavailable), not a hung thread; the call is not repeated")
+  void stalledAnswerTimesOut(RawServer.Behaviour behaviour, ExchangeFlavour flavour)
+      throws Exception {
+    try (RawServer server = new RawServer(behaviour)) {
       FeishuSettings settings =
-          stub.settings(ExchangeFlavour.OIDC)
+          stub.settings(flavour)
               .withHosts(server.baseUrl(), server.baseUrl())
               // The budget covers connect too: 1 s leaves a loaded machine time to connect.
               .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(1));
@@ -109,7 +112,7 @@ class BoundedCallsTest {
               AuthCenterUnavailableException.class, () -> lookup(settings).identify(CODE));
 
       assertThat(thrown.getCause()).isInstanceOf(HttpTimeoutException.class);
-      // A timeout is not retried: the budget is spent.
+      // A timeout is not retried, on the exchange (V2) nor on the app token (OIDC).
       assertThat(server.connections()).isEqualTo(1);
       assertThat(stub.waits).isEmpty();
     }

@@ -44,26 +44,6 @@ class ReliabilityTest {
   }
 
   @Test
-  @DisplayName("REL-01 REL-02 an exchange that never answers fails as unavailable and is sent once")
-  void silentExchangeTimesOutAndIsNotRetried() throws Exception {
-    try (RawServer silent = new RawServer(RawServer.Behaviour.SILENT)) {
-      FeishuSettings settings =
-          stub.settings(ExchangeFlavour.V2)
-              .withHosts(silent.baseUrl(), silent.baseUrl())
-              // The budget covers connect too: 1 s leaves a loaded machine time to connect.
-              .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(1));
-
-      AuthCenterUnavailableException thrown =
-          catchThrowableOfType(
-              AuthCenterUnavailableException.class, () -> lookup(settings).identify(CODE));
-
-      assertThat(thrown.getCause()).isInstanceOf(java.net.http.HttpTimeoutException.class);
-      assertThat(stub.waits).isEmpty();
-      assertThat(silent.connections()).isEqualTo(1);
-    }
-  }
-
-  @Test
   @DisplayName(
       "REL-01 REL-02 a user_info that never answers fails as unavailable (read timeouts are not retried)")
   void silentUserInfoTimesOut() {
