@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
  *       invalid"}), the secret is wrong.
  *   <li>10003 {@code "invalid param"}: a malformed or empty value; the App ID when it does not have
  *       the console's {@code cli_…} shape, otherwise the App Secret.
+ *   <li>10015 {@code "wrong app secret"}: the App Secret.
  *   <li>99991543: "app_id / app_secret do not exist": Feishu does not say which, so both.
  *   <li>20046: the app belongs to the other brand (Feishu vs Lark hosts, facts page §2).
  *   <li>HTTP 404 without a Feishu body: the OpenAPI base URL is not an auth center.
@@ -73,6 +74,7 @@ public final class AppCredentialsCheck {
 
   static final int APP_ID_NOT_FOUND = 10014;
   static final int INVALID_PARAM = 10003;
+  static final int WRONG_SECRET = 10015;
   static final int CREDENTIALS_NOT_FOUND = 99991543;
   static final int BRAND_INCONSISTENT = 20046;
 
@@ -117,6 +119,7 @@ public final class AppCredentialsCheck {
               APP_ID_SHAPE.matcher(appId).matches()
                   ? EnumSet.of(Suspect.APP_SECRET)
                   : EnumSet.of(Suspect.APP_ID);
+          case WRONG_SECRET -> EnumSet.of(Suspect.APP_SECRET);
           case CREDENTIALS_NOT_FOUND -> EnumSet.of(Suspect.APP_ID, Suspect.APP_SECRET);
           case BRAND_INCONSISTENT -> EnumSet.of(Suspect.BRAND_AND_HOSTS);
           default -> EnumSet.noneOf(Suspect.class);

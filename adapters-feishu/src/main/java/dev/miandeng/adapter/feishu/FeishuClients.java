@@ -4,7 +4,6 @@ import feign.Feign;
 import feign.Logger;
 import feign.Request;
 import feign.Retryer;
-import feign.http2client.Http2Client;
 import feign.jackson.JacksonEncoder;
 import feign.slf4j.Slf4jLogger;
 import java.net.http.HttpClient;
@@ -22,7 +21,8 @@ final class FeishuClients {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
     return Feign.builder()
-        .client(new Http2Client(http))
+        // REL-01: one deadline for headers and body, and a cap on the body.
+        .client(new BoundedClient(http, BoundedClient.MAX_BODY))
         // REL-01: Feign's defaults are 10 s connect / 60 s read.
         .options(new Request.Options(settings.connectTimeout(), settings.readTimeout(), false))
         .encoder(new JacksonEncoder(FeishuReplies.MAPPER))

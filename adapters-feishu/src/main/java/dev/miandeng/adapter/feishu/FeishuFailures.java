@@ -1,5 +1,6 @@
 package dev.miandeng.adapter.feishu;
 
+import dev.miandeng.adapter.feishu.FeishuErrorTable.Rule;
 import dev.miandeng.domain.identity.AuthCenterMisconfiguredException;
 import dev.miandeng.domain.identity.AuthCenterUnavailableException;
 import dev.miandeng.domain.identity.CodeRefusedException;
@@ -9,92 +10,31 @@ import feign.FeignException;
 import feign.RetryableException;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Translates whatever a Feishu call threw into the port's exceptions (facts page section 5), so no
- * Feign type crosses the port. Causes are kept only when they are plain JDK I/O exceptions.
+ * Translates whatever a Feishu call threw into the port's exceptions, so no Feign type crosses the
+ * port. A body's {@code code} is looked up in {@link FeishuErrorTable}; causes are kept only when
+ * they are plain JDK I/O exceptions.
  *
- * <p>An unknown code means "unavailable": Feishu adds codes, and a code we do not know is more
- * often a passing condition on their side than a setting the operator can fix; it is logged with
- * the code so that someone can add it to the table.
+ * <p>A code the table does not know is logged at ERROR with its number and message and is
+ * <b>not</b> taken for a passing condition: the codes Feishu answers when retrying cannot help (app
+ * not installed, app disabled, IP allow-list, bad credentials) are far more common than new
+ * transient ones, and "try again" forever hides them from the operator. Only an unknown code that
+ * came with a genuinely transient HTTP status (facts page section 3: 408, 429, 5xx gateways) is
+ * unavailable.
  */
 final class FeishuFailures {
 
   private static final Logger LOG = LoggerFactory.getLogger(FeishuFailures.class);
 
-  private static final String FRESH_CODE = "ask the page for a fresh code";
+  /** HTTP statuses that say "not now" whatever the body (RFC 9110; REL-02). */
+  static final Set<Integer> TRANSIENT_STATUS = Set.of(408, 429, 500, 502, 503, 504);
 
-  private static final Map<Integer, String> CODE_REFUSED =
-      Map.ofEntries(
-          Map.entry(20003, "the code was not found; " + FRESH_CODE),
-          Map.entry(20065, "the code was already used; " + FRESH_CODE),
-          Map.entry(20004, "the code has expired; " + FRESH_CODE),
-          Map.entry(20026, "the refresh token is invalid; the user must authorize again"),
-          Map.entry(20037, "the refresh token has expired; the user must authorize again"),
-          Map.entry(20064, "the refresh token was revoked; the user must authorize again"),
-          Map.entry(20073, "the refresh token was already used; the user must authorize again"));
-
-  private static final Map<Integer, String> USER_NOT_ALLOWED =
-      Map.ofEntries(
-          Map.entry(20008, "the user does not exist in this organisation"),
-          Map.entry(20010, "the user is not allowed to use this app"),
-          Map.entry(20066, "the user's status is invalid"),
-          Map.entry(20021, "the user has resigned"),
-          Map.entry(20022, "the user is frozen"),
-          Map.entry(20023, "the user is not registered"));
-
-  private static final Map<Integer, String> MISCONFIGURED =
-      Map.ofEntries(
-          Map.entry(
-              20002,
-              "Feishu rejected the app secret (20002): check FEISHU_APP_SECRET"
-                  + " (FeishuSettings.appSecret)"),
-          Map.entry(
-              20024,
-              "the code belongs to another app (20024): check that FEISHU_APP_ID"
-                  + " (FeishuSettings.appId) is the app the page runs in"),
-          Map.entry(
-              20048,
-              "Feishu does not know this app (20048): check FEISHU_APP_ID (FeishuSettings.appId)"),
-          Map.entry(
-              20046,
-              "the app belongs to the other brand (20046): a Feishu app needs the open.feishu.cn"
-                  + " hosts and a Lark app the larksuite.com hosts; check"
-                  + " FeishuSettings.openApiBaseUrl and accountsBaseUrl"),
-          Map.entry(
-              99991543,
-              "Feishu rejected the app credentials (99991543): check FEISHU_APP_ID and"
-                  + " FEISHU_APP_SECRET (FeishuSettings.appId, appSecret)"),
-          Map.entry(
-              20029,
-              "the redirect_uri is not registered (20029): add FeishuSettings.redirectUri to the"
-                  + " app's redirect URLs (security settings) or fix FEISHU_REDIRECT_URI"),
-          Map.entry(
-              20071,
-              "the redirect_uri does not match (20071): add FeishuSettings.redirectUri to the"
-                  + " app's redirect URLs (security settings) or fix FEISHU_REDIRECT_URI"),
-          Map.entry(
-              20027,
-              "the app asked for a scope it does not have (20027): enable it in the developer"
-                  + " console or remove it from FeishuSettings.scopes"),
-          Map.entry(
-              99991679,
-              "a permission scope is not granted (99991679): enable it in the developer console"));
-
-  private static final Map<Integer, String> UNAVAILABLE =
-      Map.ofEntries(
-          Map.entry(20050, "the Feishu auth center had an internal error (20050)"),
-          Map.entry(20072, "the Feishu auth center is temporarily unavailable (20072)"),
-          Map.entry(SafeRetry.RATE_LIMITED, "Feishu is rate limiting this app (99991400)"),
-          Map.entry(99991663, "Feishu rejected a freshly fetched app token (99991663)"),
-          Map.entry(99991664, "Feishu rejected a freshly fetched app token (99991664)"),
-          Map.entry(99991665, "Feishu rejected a freshly fetched app token (99991665)"),
-          Map.entry(99991668, "Feishu rejected the user token it had just issued (99991668)"),
-          Map.entry(99991677, "Feishu rejected the user token it had just issued (99991677)"));
+  private static final String FRESH_CODE = "; ask the page for a fresh code";
 
   private FeishuFailures() {}
 
@@ -117,53 +57,78 @@ final class FeishuFailures {
       return fromStatusAlone(answer);
     }
     int code = answer.code().getAsInt();
-    if (CODE_REFUSED.containsKey(code)) {
-      LOG.debug("Feishu refused a code: {}", answer.getMessage());
-      return new CodeRefusedException(CODE_REFUSED.get(code));
+    Optional<Rule> known = FeishuErrorTable.ruleFor(code);
+    if (known.isEmpty()) {
+      return unknownCode(answer, code);
     }
-    if (USER_NOT_ALLOWED.containsKey(code)) {
-      LOG.info("Feishu refused a user: {}", answer.getMessage());
-      return new UserNotAllowedException(USER_NOT_ALLOWED.get(code));
-    }
-    if (MISCONFIGURED.containsKey(code)) {
-      LOG.error("Feishu settings are wrong: {}", answer.getMessage());
-      return new AuthCenterMisconfiguredException(MISCONFIGURED.get(code));
-    }
+    Rule rule = known.get();
+    return switch (rule.outcome()) {
+      case CODE_REFUSED -> {
+        LOG.debug("Feishu refused a code: {}", answer.getMessage());
+        yield new CodeRefusedException(rule.meaning() + " (" + code + ")" + FRESH_CODE);
+      }
+      case NOT_ALLOWED -> {
+        LOG.info("Feishu refused a user: {}", answer.getMessage());
+        yield new UserNotAllowedException(rule.meaning() + " (" + code + ")");
+      }
+      case MISCONFIGURED ->
+          misconfigured(answer, rule.meaning() + " (" + code + "): " + rule.advice());
+      // Reached only when the one repeat with a fresh token (REL-07) was rejected as well.
+      case STALE_TOKEN ->
+          unavailableFor(
+              "Feishu rejected a freshly fetched app token (" + code + ")", answer.retryAfter());
+      case TRANSIENT -> unavailableFor(rule.meaning() + " (" + code + ")", answer.retryAfter());
+    };
+  }
+
+  private static IdentityLookupException unknownCode(FeishuApiFailure answer, int code) {
     if ("invalid_grant".equals(answer.error())) {
-      // An OAuth refusal of the grant itself (e.g. a PKCE verifier that does not match).
+      // RFC 6749 section 5.2: the grant itself was refused (e.g. a PKCE verifier that does not
+      // match); whatever the number, a new code is the remedy.
       LOG.debug("Feishu refused a grant: {}", answer.getMessage());
-      return new CodeRefusedException("the code was refused (invalid_grant); " + FRESH_CODE);
+      return new CodeRefusedException("the code was refused (invalid_grant)" + FRESH_CODE);
     }
-    String known = UNAVAILABLE.get(code);
-    if (known == null) {
-      LOG.warn("Feishu answered a code this adapter does not know: {}", answer.getMessage());
-    } else {
-      LOG.warn("Feishu is unavailable: {}", answer.getMessage());
+    if (TRANSIENT_STATUS.contains(answer.httpStatus())) {
+      LOG.warn("Feishu answered an unknown code with a transient status: {}", answer.getMessage());
+      return new AuthCenterUnavailableException(
+          "Feishu answered code " + code + " with HTTP " + answer.httpStatus(),
+          answer.retryAfter(),
+          null);
     }
-    return new AuthCenterUnavailableException(
-        known != null ? known : "Feishu answered code " + code + "; try again later",
-        answer.retryAfter(),
-        null);
+    return misconfigured(
+        answer,
+        "Feishu answered code "
+            + code
+            + ", which docs/feishu-errors.md does not list; look it up in the endpoint's error"
+            + " table and add it there and to FeishuErrorTable. Retrying will not help until then");
+  }
+
+  private static IdentityLookupException misconfigured(FeishuApiFailure answer, String whatToFix) {
+    LOG.error("Feishu settings need fixing: {} [{}]", whatToFix, answer.getMessage());
+    return new AuthCenterMisconfiguredException(whatToFix);
   }
 
   private static IdentityLookupException fromStatusAlone(FeishuApiFailure answer) {
-    if (answer.httpStatus() == 404) {
-      LOG.error("Feishu answered 404 without a Feishu body: {}", answer.getMessage());
-      return new AuthCenterMisconfiguredException(
-          "the auth center answered 404 Not Found: check FeishuSettings.openApiBaseUrl");
+    if (TRANSIENT_STATUS.contains(answer.httpStatus())) {
+      return unavailableFor(
+          "the auth center answered HTTP " + answer.httpStatus() + " without a Feishu answer",
+          answer.retryAfter());
     }
-    return unavailableFor(
-        "the auth center answered HTTP " + answer.httpStatus() + " without a Feishu answer",
-        answer.retryAfter());
+    // A 404, a proxy's login page, a 200 that is not Feishu JSON: the base URL points elsewhere.
+    return misconfigured(
+        answer,
+        "the auth center answered HTTP "
+            + answer.httpStatus()
+            + " without a Feishu answer: check FEISHU_OPEN_API_BASE_URL (FeishuSettings"
+            + ".openApiBaseUrl) and any proxy between this server and Feishu");
   }
 
   private static IdentityLookupException unreachable(RetryableException transport) {
     IOException cause = transport.getCause() instanceof IOException io ? io : null;
     String why = cause == null ? "unknown" : cause.getClass().getSimpleName();
-    LOG.warn("Feishu auth center unreachable or too slow: {}", why);
+    LOG.warn("Feishu auth center unreachable, too slow or answering too much: {}", why);
     return new AuthCenterUnavailableException(
-        "the Feishu auth center did not answer in time or could not be reached (" + why + ")",
-        cause);
+        "the Feishu auth center did not give a complete answer in time (" + why + ")", cause);
   }
 
   private static IdentityLookupException unavailableFor(String message, Optional<Duration> wait) {

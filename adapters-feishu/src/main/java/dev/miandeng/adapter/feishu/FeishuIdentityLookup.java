@@ -56,9 +56,13 @@ public final class FeishuIdentityLookup implements IdentityLookup {
   public VerifiedIdentity identify(CodeGrant grant) {
     Objects.requireNonNull(grant, "grant");
     try {
-      String userToken = exchange.userAccessToken(grant);
-      return UserInfoMapping.toVerifiedIdentity(
-          retry.call("user_info", () -> readApi.userInfo(userToken)).data());
+      return Deadline.within(
+          settings.loginDeadline(),
+          () -> {
+            String userToken = exchange.userAccessToken(grant);
+            return UserInfoMapping.toVerifiedIdentity(
+                retry.call("user_info", () -> readApi.userInfo(userToken)).data());
+          });
     } catch (RuntimeException failure) {
       throw FeishuFailures.translate(failure);
     }

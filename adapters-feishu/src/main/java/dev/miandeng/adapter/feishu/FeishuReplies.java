@@ -24,9 +24,6 @@ final class FeishuReplies {
 
   static final String RATE_LIMIT_RESET = "x-ogw-ratelimit-reset";
 
-  /** Bodies we read are small JSON; a bigger one is a proxy page and not worth buffering. */
-  private static final int MAX_BODY = 64 * 1024;
-
   static final ObjectMapper MAPPER =
       JsonMapper.builder()
           .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -36,13 +33,16 @@ final class FeishuReplies {
 
   private FeishuReplies() {}
 
-  /** The body as JSON, or empty when there is none or it is not JSON. */
+  /**
+   * The body as JSON, or empty when there is none or it is not JSON. Its size is already bounded by
+   * {@link BoundedClient}.
+   */
   static Optional<JsonNode> readJson(Response response) throws IOException {
     if (response.body() == null) {
       return Optional.empty();
     }
     byte[] bytes = Util.toByteArray(response.body().asInputStream());
-    if (bytes.length == 0 || bytes.length > MAX_BODY) {
+    if (bytes.length == 0) {
       return Optional.empty();
     }
     try {

@@ -27,6 +27,9 @@ import java.util.regex.Pattern;
  * @param maxBackoff upper bound of one backoff wait
  * @param maxRateLimitWait the longest {@code x-ogw-ratelimit-reset} we wait for before retrying;
  *     asked to wait longer, the call fails at once with that retry-after
+ * @param loginDeadline the overall budget of one login's calls to Feishu (token fetch, exchange,
+ *     user_info, their retries and waits) and of one JSSDK signature; each call's timeout is cut to
+ *     what is left of it (REL-01, REL-02)
  */
 public record FeishuSettings(
     URI openApiBaseUrl,
@@ -41,7 +44,8 @@ public record FeishuSettings(
     int maxAttempts,
     Duration initialBackoff,
     Duration maxBackoff,
-    Duration maxRateLimitWait) {
+    Duration maxRateLimitWait,
+    Duration loginDeadline) {
 
   public static final URI FEISHU_OPEN_API = URI.create("https://open.feishu.cn");
   public static final URI FEISHU_ACCOUNTS = URI.create("https://accounts.feishu.cn");
@@ -51,6 +55,9 @@ public record FeishuSettings(
   public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofMillis(200);
   public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofSeconds(2);
   public static final Duration DEFAULT_MAX_RATE_LIMIT_WAIT = Duration.ofSeconds(5);
+
+  /** Two slow-but-answering calls plus a retry fit; a user waits no longer than this. */
+  public static final Duration DEFAULT_LOGIN_DEADLINE = Duration.ofSeconds(10);
 
   /** Feishu accepts at most 50 scopes on the authorize URL. */
   private static final int MAX_SCOPES = 50;
@@ -93,6 +100,7 @@ public record FeishuSettings(
     if (maxRateLimitWait.isNegative()) {
       throw new IllegalArgumentException("maxRateLimitWait must not be negative");
     }
+    requirePositive(loginDeadline, "loginDeadline");
   }
 
   /** Feishu's hosts, the v2 exchange, the documented timeouts and retry bounds, no extra scopes. */
@@ -110,7 +118,8 @@ public record FeishuSettings(
         DEFAULT_MAX_ATTEMPTS,
         DEFAULT_INITIAL_BACKOFF,
         DEFAULT_MAX_BACKOFF,
-        DEFAULT_MAX_RATE_LIMIT_WAIT);
+        DEFAULT_MAX_RATE_LIMIT_WAIT,
+        DEFAULT_LOGIN_DEADLINE);
   }
 
   /** Both hosts at once: Lark, a private deployment, or the simulator (which serves both). */
@@ -149,6 +158,10 @@ public record FeishuSettings(
         });
   }
 
+  public FeishuSettings withLoginDeadline(Duration budget) {
+    return with(d -> d.loginDeadline = budget);
+  }
+
   /** A copy with some fields changed, validated again by the canonical constructor. */
   private FeishuSettings with(Consumer<Draft> change) {
     Draft draft = new Draft(this);
@@ -171,6 +184,7 @@ public record FeishuSettings(
     private Duration initialBackoff;
     private Duration maxBackoff;
     private Duration maxRateLimitWait;
+    private Duration loginDeadline;
 
     private Draft(FeishuSettings s) {
       openApiBaseUrl = s.openApiBaseUrl;
@@ -186,6 +200,7 @@ public record FeishuSettings(
       initialBackoff = s.initialBackoff;
       maxBackoff = s.maxBackoff;
       maxRateLimitWait = s.maxRateLimitWait;
+      loginDeadline = s.loginDeadline;
     }
 
     private FeishuSettings build() {
@@ -202,7 +217,8 @@ public record FeishuSettings(
           maxAttempts,
           initialBackoff,
           maxBackoff,
-          maxRateLimitWait);
+          maxRateLimitWait,
+          loginDeadline);
     }
   }
 
@@ -234,6 +250,8 @@ public record FeishuSettings(
         + maxBackoff
         + ", maxRateLimitWait="
         + maxRateLimitWait
+        + ", loginDeadline="
+        + loginDeadline
         + "]";
   }
 

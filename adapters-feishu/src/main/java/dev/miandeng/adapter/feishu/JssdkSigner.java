@@ -2,6 +2,7 @@ package dev.miandeng.adapter.feishu;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Objects;
 
@@ -14,12 +15,14 @@ import java.util.Objects;
 public final class JssdkSigner {
 
   private final String appId;
+  private final Duration deadline;
   private final RefreshingToken ticket;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
-  private JssdkSigner(String appId, RefreshingToken ticket, Clock clock) {
+  private JssdkSigner(String appId, Duration deadline, RefreshingToken ticket, Clock clock) {
     this.appId = appId;
+    this.deadline = deadline;
     this.ticket = ticket;
     this.clock = clock;
   }
@@ -35,7 +38,10 @@ public final class JssdkSigner {
     SafeRetry retry = new SafeRetry(settings, sleeper, random());
     RefreshingToken tenantToken = AppTokens.tenantAccessToken(api, settings, retry, clock);
     return new JssdkSigner(
-        settings.appId(), AppTokens.jssdkTicket(api, tenantToken, retry, clock), clock);
+        settings.appId(),
+        settings.loginDeadline(),
+        AppTokens.jssdkTicket(api, tenantToken, retry, clock),
+        clock);
   }
 
   /**
@@ -47,7 +53,7 @@ public final class JssdkSigner {
     Objects.requireNonNull(pageUrl, "pageUrl");
     String currentTicket;
     try {
-      currentTicket = ticket.get();
+      currentTicket = Deadline.within(deadline, ticket::get);
     } catch (RuntimeException failure) {
       throw FeishuFailures.translate(failure);
     }

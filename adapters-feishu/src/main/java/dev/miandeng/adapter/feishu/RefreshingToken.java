@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.locks.ReentrantLock;
@@ -22,7 +21,8 @@ import org.slf4j.LoggerFactory;
  *       that, one caller refreshes while everybody else keeps the still-valid token.
  *   <li>REL-04: with no usable token, concurrent callers share ONE upstream fetch; its failure
  *       reaches every waiter and is not kept, so the next call fetches again.
- *   <li>REL-07: {@link #use} evicts a token Feishu rejects (99991663/4/5), fetches a new one and
+ *   <li>REL-07: {@link #use} evicts a token Feishu rejects (every code {@link FeishuErrorTable}
+ *       calls a stale token, v1's included, whatever the HTTP status), fetches a new one and
  *       repeats the call once.
  * </ul>
  *
@@ -39,8 +39,6 @@ final class RefreshingToken {
 
   /** Never hand out a token that could expire while the call using it is in flight. */
   static final Duration USABLE_MARGIN = Duration.ofMinutes(1);
-
-  static final Set<Integer> TOKEN_INVALID = Set.of(99991663, 99991664, 99991665, 20014);
 
   /** A credential and the instant it stops working. */
   record Issued(String value, Instant expiresAt) {
@@ -126,7 +124,7 @@ final class RefreshingToken {
     try {
       return call.apply(token);
     } catch (FeishuApiFailure failure) {
-      if (!isTokenInvalid(failure)) {
+      if (!FeishuErrorTable.isStaleToken(failure)) {
         throw failure;
       }
       LOG.warn(
@@ -148,10 +146,6 @@ final class RefreshingToken {
     } finally {
       lock.unlock();
     }
-  }
-
-  static boolean isTokenInvalid(FeishuApiFailure failure) {
-    return failure.code().isPresent() && TOKEN_INVALID.contains(failure.code().getAsInt());
   }
 
   private String fetchAndPublish(CompletableFuture<Issued> mine, Issued stillUsable) {

@@ -1,11 +1,11 @@
 package dev.miandeng.adapter.feishu;
 
 import feign.RetryableException;
-import java.net.ConnectException;
+import java.io.IOException;
 import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -13,20 +13,24 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The retry policy of the calls that are safe to repeat (tokens, user info, JSSDK ticket), REL-02:
- * at most {@code maxAttempts} tries, on connect failures and HTTP 408/429/500/503 (and Feishu's
- * rate-limit code 99991400 whatever its status), with exponential backoff and "equal jitter" (half
- * fixed, half random), or exactly the {@code x-ogw-ratelimit-reset} wait when Feishu gives one. A
- * read timeout is not retried: the caller would wait several read timeouts for an answer. Feign's
- * own retryer is off everywhere ({@code Retryer.NEVER_RETRY}): it retries every IOException, which
- * would replay single-use codes.
+ * at most {@code maxAttempts} tries, on connect failures, on a connection dropped before a complete
+ * answer, and on HTTP 408/429/500/502/503/504 (and Feishu's rate-limit code 99991400 whatever its
+ * status), with exponential backoff and "equal jitter" (half fixed, half random), or exactly the
+ * {@code x-ogw-ratelimit-reset} wait when Feishu gives one. No wait outlasts the login's {@link
+ * Deadline}: a retry that would is not made. Not retried: a timeout (the caller would wait several
+ * timeouts), an oversized answer (it would be as large again), and an answer with any other status
+ * (its code says what is wrong; {@link FeishuFailures} classifies it). Feign's own retryer is off
+ * everywhere ({@code Retryer.NEVER_RETRY}): it retries every IOException, which would replay
+ * single-use codes.
+ *
+ * <p>Hand-written rather than Failsafe or Resilience4j: the waits go through an injected {@link
+ * Sleeper} so tests record them instead of sleeping, a rate-limit wait longer than allowed must
+ * fail at once with that wait as the retry hint, and the per-login deadline spans several policies'
+ * calls; expressing those three in a library's policy took more code than this class.
  */
 final class SafeRetry {
 
   private static final Logger LOG = LoggerFactory.getLogger(SafeRetry.class);
-
-  static final int RATE_LIMITED = 99991400;
-
-  private static final Set<Integer> RETRYABLE_STATUS = Set.of(408, 429, 500, 503);
 
   private final int maxAttempts;
   private final Duration initialBackoff;
@@ -51,7 +55,7 @@ final class SafeRetry {
       } catch (RuntimeException failure) {
         Optional<Duration> wait =
             attempt < maxAttempts ? waitBefore(failure, attempt) : Optional.empty();
-        if (wait.isEmpty()) {
+        if (wait.isEmpty() || !Deadline.allows(wait.get())) {
           throw failure;
         }
         LOG.info(
@@ -70,7 +74,8 @@ final class SafeRetry {
   private Optional<Duration> waitBefore(RuntimeException failure, int attempt) {
     if (failure instanceof FeishuApiFailure answer) {
       boolean retryable =
-          RETRYABLE_STATUS.contains(answer.httpStatus()) || answer.hasCode(RATE_LIMITED);
+          FeishuFailures.TRANSIENT_STATUS.contains(answer.httpStatus())
+              || answer.hasCode(FeishuErrorTable.RATE_LIMITED);
       if (!retryable) {
         return Optional.empty();
       }
@@ -81,16 +86,25 @@ final class SafeRetry {
       }
       return Optional.of(backoff(attempt));
     }
-    if (failure instanceof RetryableException transport && nothingWasSent(transport)) {
+    if (failure instanceof RetryableException transport && worthRepeating(transport)) {
       return Optional.of(backoff(attempt));
     }
     return Optional.empty();
   }
 
-  /** A refused or timed-out connect: the request never left this machine. */
-  private static boolean nothingWasSent(RetryableException transport) {
+  /**
+   * A refused or timed-out connect, or a connection closed or reset before the whole answer came:
+   * these calls are reads, so repeating one is safe. A timeout is not repeated (the budget is
+   * spent), nor an oversized answer.
+   */
+  private static boolean worthRepeating(RetryableException transport) {
     Throwable cause = transport.getCause();
-    return cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException;
+    if (cause instanceof HttpConnectTimeoutException) {
+      return true;
+    }
+    return cause instanceof IOException
+        && !(cause instanceof HttpTimeoutException)
+        && !(cause instanceof BoundedClient.ReplyTooLargeException);
   }
 
   private Duration backoff(int attempt) {

@@ -59,6 +59,11 @@ class AppCredentialsCheckTest {
         Arguments.of("my-app", 200, failureJson(10003, "invalid param"), Set.of(Suspect.APP_ID)),
         Arguments.of(
             "cli_a1b2c3d4e5f6",
+            200,
+            failureJson(10015, "wrong app secret"),
+            Set.of(Suspect.APP_SECRET)),
+        Arguments.of(
+            "cli_a1b2c3d4e5f6",
             400,
             failureJson(99991543, "app_id or app_secret is invalid"),
             Set.of(Suspect.APP_ID, Suspect.APP_SECRET)),

@@ -67,7 +67,7 @@ class FeishuIdentityLookupSimulatorTest extends IdentityLookupContract {
         FeishuSettings.feishu(sim.appId(), sim.appSecret(), REDIRECT_URI)
             .withHosts(base, base)
             .withExchange(flavour())
-            .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(3))
+            .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(10))
             .withRetries(3, Duration.ofMillis(1), Duration.ofMillis(4), Duration.ofSeconds(5));
     lookup = FeishuIdentityLookup.create(settings, Clock.systemUTC(), duration -> {});
   }

@@ -112,13 +112,17 @@ final class FeishuStub implements AutoCloseable, AfterEachCallback {
     return URI.create("http://127.0.0.1:" + server.port());
   }
 
-  /** Test settings: timeouts that survive a cold JVM, 3 tries, tiny backoffs. */
+  /**
+   * Test settings: timeouts that survive a cold JVM on a machine shared by several builds (a call's
+   * budget covers connect, request and the whole answer), 3 tries, tiny backoffs.
+   */
   FeishuSettings settings(ExchangeFlavour flavour) {
     return FeishuSettings.feishu("cli_a1b2c3d4e5f6", "test-secret-not-real", REDIRECT_URI)
         .withHosts(baseUrl(), baseUrl())
         .withExchange(flavour)
-        .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(3))
-        .withRetries(3, Duration.ofMillis(1), Duration.ofMillis(4), Duration.ofSeconds(10));
+        .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(10))
+        .withRetries(3, Duration.ofMillis(1), Duration.ofMillis(4), Duration.ofSeconds(10))
+        .withLoginDeadline(Duration.ofSeconds(60));
   }
 
   void answer(String path, int status, String json) {

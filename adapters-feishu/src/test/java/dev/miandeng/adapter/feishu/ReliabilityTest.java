@@ -44,32 +44,13 @@ class ReliabilityTest {
   }
 
   @Test
-  @DisplayName("REL-01 REL-02 an exchange that never answers fails as unavailable and is sent once")
-  void silentExchangeTimesOutAndIsNotRetried() throws Exception {
-    try (SilentServer silent = new SilentServer()) {
-      FeishuSettings settings =
-          stub.settings(ExchangeFlavour.V2)
-              .withHosts(silent.baseUrl(), silent.baseUrl())
-              .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(300));
-
-      AuthCenterUnavailableException thrown =
-          catchThrowableOfType(
-              AuthCenterUnavailableException.class, () -> lookup(settings).identify(CODE));
-
-      assertThat(thrown.getCause()).isInstanceOf(java.net.http.HttpTimeoutException.class);
-      assertThat(stub.waits).isEmpty();
-      assertThat(silent.connections()).isEqualTo(1);
-    }
-  }
-
-  @Test
   @DisplayName(
       "REL-01 REL-02 a user_info that never answers fails as unavailable (read timeouts are not retried)")
   void silentUserInfoTimesOut() {
-    stub.answer(USER_INFO, json(200, USER_INFO_OK).withFixedDelay(1_500));
+    stub.answer(USER_INFO, json(200, USER_INFO_OK).withFixedDelay(6_000));
     FeishuSettings settings =
         stub.settings(ExchangeFlavour.V2)
-            .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(300));
+            .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2));
 
     assertThatThrownBy(() -> lookup(settings).identify(CODE))
         .isInstanceOf(AuthCenterUnavailableException.class);

@@ -3,9 +3,9 @@ package dev.miandeng.app.config;
 import dev.miandeng.adapter.feishu.ExchangeFlavour;
 import dev.miandeng.adapter.feishu.FeishuSettings;
 import dev.miandeng.adapter.persistence.jdbi.DatabaseSettings;
+import dev.miandeng.adapter.redis.RedisSettings;
 import dev.miandeng.adapter.web.TrustedProxies;
 import dev.miandeng.adapter.web.WebSettings;
-import dev.miandeng.adapter.redis.RedisSettings;
 import dev.miandeng.app.config.PersistenceConfig.LoginStatesStore;
 import dev.miandeng.app.config.PersistenceConfig.SessionsStore;
 import dev.miandeng.app.config.PersistenceConfig.UsersStore;
@@ -190,6 +190,8 @@ public final class AppConfigReader {
     Duration connect =
         raw.duration("FEISHU_CONNECT_TIMEOUT", FeishuSettings.DEFAULT_CONNECT_TIMEOUT);
     Duration read = raw.duration("FEISHU_READ_TIMEOUT", FeishuSettings.DEFAULT_READ_TIMEOUT);
+    Duration loginDeadline =
+        raw.duration("FEISHU_LOGIN_DEADLINE", FeishuSettings.DEFAULT_LOGIN_DEADLINE);
     URI jssdk = url("FEISHU_JSSDK_URL", raw.string("FEISHU_JSSDK_URL", FEISHU_JSSDK.toString()));
     FeishuSettings settings =
         valid(
@@ -199,7 +201,8 @@ public final class AppConfigReader {
                     .withHosts(openApi, accounts)
                     .withScopes(scopes)
                     .withExchange(exchange)
-                    .withTimeouts(connect, read));
+                    .withTimeouts(connect, read)
+                    .withLoginDeadline(loginDeadline));
     return new IdentityConfig.Feishu(settings, jssdk);
   }
 

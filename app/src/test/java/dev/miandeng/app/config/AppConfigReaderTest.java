@@ -67,6 +67,18 @@ class AppConfigReaderTest {
   }
 
   @Test
+  @DisplayName("REL-02 FEISHU_LOGIN_DEADLINE bounds one login's Feishu calls; 10 s by default")
+  void loginDeadline() {
+    Map<String, String> tight = new java.util.HashMap<>(realFeishu());
+    tight.put("FEISHU_LOGIN_DEADLINE", "3s");
+
+    assertThat(((IdentityConfig.Feishu) read(realFeishu()).identity()).settings().loginDeadline())
+        .isEqualTo(Duration.ofSeconds(10));
+    assertThat(((IdentityConfig.Feishu) read(tight).identity()).settings().loginDeadline())
+        .isEqualTo(Duration.ofSeconds(3));
+  }
+
+  @Test
   void larkBrandSwitchesBothHosts() {
     Map<String, String> lark = new java.util.HashMap<>(realFeishu());
     lark.put("FEISHU_BRAND", "lark");

@@ -18,19 +18,25 @@ final class Text {
     if (value.length() > maxLength) {
       throw new IllegalArgumentException(name + " is longer than " + maxLength);
     }
-    if (value.chars().anyMatch(Character::isISOControl)) {
-      throw new IllegalArgumentException(name + " contains control characters");
-    }
-    return value;
+    return withoutControlCharacters(value, name);
   }
 
   /**
-   * Free text such as a display name: kept verbatim (output encoding is the page's job), bounded.
+   * Free text such as a display name: kept verbatim (output encoding is the page's job), bounded,
+   * and without control characters (C0, DEL, C1): PostgreSQL refuses NUL in text, and no name,
+   * address or URL needs one. Adapters clean what they receive before building a value.
    */
   static String requireText(String value, String name, int maxLength) {
     Objects.requireNonNull(value, name);
     if (value.length() > maxLength) {
       throw new IllegalArgumentException(name + " is longer than " + maxLength);
+    }
+    return withoutControlCharacters(value, name);
+  }
+
+  private static String withoutControlCharacters(String value, String name) {
+    if (value.chars().anyMatch(Character::isISOControl)) {
+      throw new IllegalArgumentException(name + " contains control characters");
     }
     return value;
   }

@@ -57,6 +57,19 @@ class ValuesTest {
   }
 
   @Test
+  @DisplayName("SEC-22 no profile field holds a control character: NUL never reaches the database")
+  void profilesRefuseControlCharacters() {
+    assertThatThrownBy(() -> new Profile("a\u0000b", "", "", Optional.empty()))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Profile("", "x\u009b", "", Optional.empty()))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Profile("", "", "https://x.test/\u0007", Optional.empty()))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Profile("", "", "", Optional.of("a@b.test\n")))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   @DisplayName("SEC-22 an empty allow-list allows any tenant; a set one only its own")
   void tenantAllowList() {
     assertThat(TenantAllowList.ANY.allows("anyone")).isTrue();
