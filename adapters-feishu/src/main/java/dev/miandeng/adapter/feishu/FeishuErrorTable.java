@@ -101,7 +101,8 @@ final class FeishuErrorTable {
               misconfigured(
                   20036,
                   "the grant_type is not supported",
-                  "the adapter sent a grant Feishu does not know: check FEISHU_EXCHANGE"),
+                  "check FEISHU_EXCHANGE (the grant this adapter sends) and the app's type in "
+                      + CREDENTIALS),
               misconfigured(
                   20063,
                   "the request is malformed: a required field is missing",
@@ -109,11 +110,12 @@ final class FeishuErrorTable {
               misconfigured(
                   20067,
                   "the scope list holds the same scope twice",
-                  "list each scope once in FEISHU_SCOPES"),
+                  "list each scope once in FEISHU_SCOPES; the app's scopes are in " + PERMISSIONS),
               misconfigured(
                   20068,
                   "the scope list asks for a scope the user did not grant at authorize",
-                  "ask for the scope at authorize (FEISHU_SCOPES) before naming it at the exchange"),
+                  "list the scope in FEISHU_SCOPES (asked for at authorize) and enable it in "
+                      + PERMISSIONS),
               misconfigured(
                   20069,
                   "the app is not enabled",
@@ -121,7 +123,9 @@ final class FeishuErrorTable {
               misconfigured(
                   20070,
                   "two client authentication methods were sent (Basic and client_secret)",
-                  "send client_secret only; check a proxy that adds an Authorization header"),
+                  "send client_secret only (check a proxy that adds an Authorization header) with"
+                      + " FEISHU_APP_SECRET from "
+                      + CREDENTIALS),
               refused(20049, "PKCE: the code_verifier does not match the code_challenge"),
               refused(20003, "the code was not found"),
               refused(20004, "the code has expired"),
