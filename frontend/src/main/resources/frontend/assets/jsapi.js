@@ -1,4 +1,4 @@
-// The Feishu client's half of the login (feishu-auth-center.md §1 and §4). The script at config.jssdkUrl is
+// The Feishu client's half of the login (docs/feishu-auth-center.md §1 and §4). The script at config.jssdkUrl is
 // either the official JSSDK or the simulator's shim: both define window.h5sdk / window.tt only when the page
 // runs inside the (real or simulated) Feishu client, which is how the page tells "in Feishu" from "in a browser".
 
@@ -48,7 +48,7 @@ const echoed = (state) => state !== undefined && state !== null && state !== "";
  * Asks the client for a one-time code: tt.requestAccess (appID, capital D) with the nonce as state, falling
  * back to tt.requestAuthCode (appId, lowercase d) when requestAccess is missing or answers errno 103.
  *
- * h5sdk.error (feishu-auth-center.md §4: "register h5sdk.error(cb) for failures") reports failures apart from
+ * h5sdk.error (docs/feishu-auth-center.md §4: "register h5sdk.error(cb) for failures") reports failures apart from
  * the call that failed, and a client may report one failure both there and through the call's own `fail`.
  * So it fails only the JSAPI call in flight, exactly as that call's `fail` would: an errno 103 reported there
  * for requestAccess starts the requestAuthCode fallback (once), and the same 103 arriving again, while the

@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * login ran so the driver can subtract the stub's time from the login's. Every request gets a
  * virtual thread, so the stub itself is never the limit.
  *
- * <p>Endpoints and bodies (the project's facts page, /work/shared/brief/feishu-auth-center.md §3,
+ * <p>Endpoints and bodies (the project's facts page, docs/feishu-auth-center.md §3,
  * from Feishu's pages named there):
  *
  * <ul>

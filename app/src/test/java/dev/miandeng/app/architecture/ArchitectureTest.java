@@ -28,7 +28,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The layering of architecture.md, checked on every build over the production classes of every
+ * The layering of docs/architecture.md, checked on every build over the production classes of every
  * module (this module sees them all). Maven's module edges already stop most wrong arrows at
  * compile time; these rules catch what Maven cannot see.
  */
