@@ -27,8 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * login ran so the driver can subtract the stub's time from the login's. Every request gets a
  * virtual thread, so the stub itself is never the limit.
  *
- * <p>Endpoints and bodies (the project's facts page, docs/feishu-auth-center.md §3,
- * from Feishu's pages named there):
+ * <p>Endpoints and bodies (the project's facts page, docs/feishu-auth-center.md §3, from Feishu's
+ * pages named there):
  *
  * <ul>
  *   <li>{@code POST /open-apis/auth/v3/app_access_token/internal} ({@code

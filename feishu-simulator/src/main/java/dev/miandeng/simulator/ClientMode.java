@@ -15,7 +15,8 @@ public enum ClientMode {
   /**
    * As {@link #ERRNO_103}, and the client also reports that 103 through the handlers registered
    * with {@code h5sdk.error}, before the call's own {@code fail}: the real client may report a
-   * failure in both places (docs/feishu-auth-center.md §4, "register h5sdk.error(cb) for failures").
+   * failure in both places (docs/feishu-auth-center.md §4, "register h5sdk.error(cb) for
+   * failures").
    */
   H5SDK_ERROR("h5sdk-error"),
   /** The user refuses: requestAccess errno 2700002, requestAuthCode errno 107. */

@@ -13,9 +13,9 @@ import java.util.stream.Stream;
  * per code with the documentation page it comes from; {@code FeishuErrorTableDocTest} fails when
  * the two disagree.
  *
- * <p>Sources (page paths under open.feishu.cn/document): the facts page, docs/feishu-auth-center.md (section 5),
- * {@code server-docs/authentication-management/access-token/app_access_token_internal} and {@code
- * tenant_access_token_internal}, {@code
+ * <p>Sources (page paths under open.feishu.cn/document): the facts page, docs/feishu-auth-center.md
+ * (section 5), {@code server-docs/authentication-management/access-token/app_access_token_internal}
+ * and {@code tenant_access_token_internal}, {@code
  * authentication-management/access-token/get-user-access-token} (v2 and its refresh grant), the
  * historic v1 pages {@code authen-v1/oidc-access_token/create} and {@code
  * authen-v1/access_token/create}, {@code
