@@ -44,7 +44,8 @@ class RedisOutageTest {
                     "MIANDENG_SESSIONS", "redis",
                     "MIANDENG_LOGIN_STATES", "redis",
                     "MIANDENG_REDIS_URL", redis.url().toString(),
-                    "MIANDENG_REDIS_KEY_PREFIX", redis.keyPrefix()))),
+                    "MIANDENG_REDIS_KEY_PREFIX", redis.keyPrefix(),
+                    "MIANDENG_SHUTDOWN_DELAY", "1ms"))),
         Clock.systemUTC());
   }
 

@@ -70,6 +70,8 @@ class TwoInstancesOnRedisTest {
     config.put("MIANDENG_PORT", String.valueOf(port));
     config.put("MIANDENG_PUBLIC_BASE_URL", balancer);
     config.put("MIANDENG_LOGIN_RATE_LIMIT", "10000");
+    // No balancer probes these instances: stop at once instead of serving on for a probe period.
+    config.put("MIANDENG_SHUTDOWN_DELAY", "1ms");
     config.put("MIANDENG_DATA_DIR", dataDir.toString());
     config.put("MIANDENG_SESSIONS", "redis");
     config.put("MIANDENG_LOGIN_STATES", "redis");
