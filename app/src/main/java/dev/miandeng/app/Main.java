@@ -1,5 +1,6 @@
 package dev.miandeng.app;
 
+import dev.miandeng.adapter.web.PortInUseException;
 import dev.miandeng.app.config.AppConfig;
 import dev.miandeng.app.config.AppConfigReader;
 import dev.miandeng.app.config.ConfigurationException;
@@ -52,6 +53,12 @@ public final class Main {
       LOG.error("Cannot start: {}", e.getMessage());
       System.exit(1);
       return;
+    } catch (PortInUseException e) {
+      LOG.error(
+          "Cannot start: {}; choose another port with --port=… (MIANDENG_PORT), or 0 for a free one",
+          e.getMessage());
+      System.exit(1);
+      return;
     }
     // REL-10: on SIGTERM readiness turns 503, in-flight requests finish, then pools close.
     Runtime.getRuntime()
@@ -71,6 +78,6 @@ public final class Main {
         "  or: curl -X PUT {}/_sim/client -H 'Content-Type: application/json' -d '{\"mode\":\"old-client\"}'",
         base);
     LOG.info(
-        "  modes: normal | browser (plain browser: 'Log in with Feishu') | old-client | errno-103 | refuse | refuse-once");
+        "  modes: normal | browser (plain browser: 'Log in with Feishu') | old-client | errno-103 | h5sdk-error | refuse | refuse-once");
   }
 }

@@ -170,7 +170,7 @@ final class SetupDoctor {
     return switch (suspect) {
       case APP_ID -> "FEISHU_APP_ID";
       case APP_SECRET -> "FEISHU_APP_SECRET";
-      case BRAND_AND_HOSTS -> "FEISHU_BRAND";
+      case BRAND_AND_HOSTS -> "FEISHU_BRAND / FEISHU_OPEN_API_BASE_URL";
     };
   }
 

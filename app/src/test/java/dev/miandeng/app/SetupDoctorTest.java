@@ -149,7 +149,7 @@ class SetupDoctorTest {
       assertThat(report.status()).isOne();
       assertThat(calls).hasValue(1);
       assertThat(report.text())
-          .contains("FEISHU_APP_ID or FEISHU_BRAND:")
+          .contains("FEISHU_APP_ID or FEISHU_BRAND / FEISHU_OPEN_API_BASE_URL:")
           .contains("10014")
           .contains("FEISHU_BRAND=lark");
       assertThat(report.text().substring(report.text().indexOf("problem")))

@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  *   <li>10015 {@code "wrong app secret"}: the App Secret.
  *   <li>99991543: "app_id / app_secret do not exist": Feishu does not say which, so both.
  *   <li>20046: the app belongs to the other brand (Feishu vs Lark hosts, facts page §2).
- *   <li>HTTP 404 without a Feishu body: the OpenAPI base URL is not an auth center.
+ *   <li>Any answer without a Feishu body (a 404, a proxy's page, another server's JSON): the
+ *       OpenAPI base URL is not an auth center.
  * </ul>
  *
  * <p>One try, no retry: an operator waiting at a terminal wants the first answer, and a passing
@@ -104,9 +105,8 @@ public final class AppCredentialsCheck {
   static Outcome.Refused refused(FeishuApiFailure failure, String appId) {
     String message = failure.getMessage();
     if (failure.code().isEmpty()) {
-      Set<Suspect> suspects =
-          failure.httpStatus() == 404 ? Set.of(Suspect.BRAND_AND_HOSTS) : Set.of();
-      return new Outcome.Refused(-1, message, suspects);
+      // Whatever the status, an answer without Feishu's body did not come from an auth center.
+      return new Outcome.Refused(-1, message, Set.of(Suspect.BRAND_AND_HOSTS));
     }
     int code = failure.code().getAsInt();
     Set<Suspect> suspects =

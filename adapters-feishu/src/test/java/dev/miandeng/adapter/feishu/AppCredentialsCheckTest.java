@@ -105,6 +105,21 @@ class AppCredentialsCheckTest {
   }
 
   @Test
+  void anotherServersJsonIsNotAnAuthCenterEither() {
+    stub.answer(
+        APP_TOKEN,
+        WireMock.aResponse()
+            .withStatus(403)
+            .withHeader("Content-Type", "application/json")
+            .withBody("{\"error\":\"csrf_rejected\",\"message\":\"Cross-site request refused\"}"));
+
+    assertThat(AppCredentialsCheck.run(settings("cli_a1b2c3d4e5f6")))
+        .isInstanceOfSatisfying(
+            Outcome.Refused.class,
+            refused -> assertThat(refused.suspects()).containsExactly(Suspect.BRAND_AND_HOSTS));
+  }
+
+  @Test
   void aClosedPortIsUnreachable() throws IOException {
     URI closed;
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

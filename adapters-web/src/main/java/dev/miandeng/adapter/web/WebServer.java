@@ -3,8 +3,10 @@ package dev.miandeng.adapter.web;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
+import io.javalin.util.JavalinBindException;
 import jakarta.servlet.SessionTrackingMode;
 import java.time.Clock;
 import java.util.Map;
@@ -87,16 +89,19 @@ public final class WebServer implements AutoCloseable {
                     csrf.check(ctx);
                     json.checkDeclaredLength(ctx);
                   });
-              cfg.routes.get("/api/config", api::config);
+              // HEAD answers as GET does, status and headers, so a balancer probing readiness
+              // with HEAD sees a 503 (RFC 9110 §9.3.2). Not /login nor the callback: those
+              // store or consume a login state, and HEAD must not change anything (SEC-13).
+              getAndHead(cfg, "/api/config", api::config);
               cfg.routes.post("/api/login/nonce", api::issueNonce);
               cfg.routes.post("/api/session", api::logIn);
-              cfg.routes.get("/api/me", api::me);
+              getAndHead(cfg, "/api/me", api::me);
               cfg.routes.post("/api/logout", api::logOut);
               cfg.routes.post("/api/logout-everywhere", api::logOutEverywhere);
               cfg.routes.get("/login", browserLogin::start);
               cfg.routes.get(CALLBACK_PATH, browserLogin::callback);
-              cfg.routes.get("/health/live", health::live);
-              cfg.routes.get("/health/ready", health::ready);
+              getAndHead(cfg, "/health/live", health::live);
+              getAndHead(cfg, "/health/ready", health::ready);
               cfg.routes.exception(
                   RequestRejectedException.class, (e, ctx) -> ErrorResponses.send(ctx, e));
               cfg.routes.exception(HttpResponseException.class, WebServer::frameworkError);
@@ -105,9 +110,17 @@ public final class WebServer implements AutoCloseable {
             });
   }
 
-  /** Binds and starts serving; returns the bound port (useful with port 0). */
+  /**
+   * Binds and starts serving; returns the bound port (useful with port 0).
+   *
+   * @throws PortInUseException when another process holds the address
+   */
   public int start() {
-    javalin.start(settings.host(), settings.port());
+    try {
+      javalin.start(settings.host(), settings.port());
+    } catch (JavalinBindException e) {
+      throw new PortInUseException(settings.host(), settings.port(), e);
+    }
     LOG.info(
         "web adapter listening on {}:{} as {}", settings.host(), port(), settings.publicBaseUrl());
     return port();
@@ -139,6 +152,11 @@ public final class WebServer implements AutoCloseable {
   @Override
   public void close() {
     stop();
+  }
+
+  private static void getAndHead(JavalinConfig cfg, String path, Handler handler) {
+    cfg.routes.get(path, handler);
+    cfg.routes.head(path, handler);
   }
 
   private void configureServer(JavalinConfig cfg, SecurityHeaders headers) {

@@ -42,6 +42,38 @@ class HealthAndShutdownTest {
     }
   }
 
+  @Test
+  @DisplayName(
+      "REL-08: HEAD probes see what GET sees: readiness 503 while the store is down, /api/me 401"
+          + " without a session, and HEAD /login stores no login state (SEC-13)")
+  void headAnswersLikeGet() {
+    try (TestApp app = TestApp.start()) {
+      Browser browser = app.browser();
+      assertThat(browser.send("HEAD", "/health/ready").statusCode()).isEqualTo(200);
+      app.stores.goDown();
+      assertThat(browser.send("HEAD", "/health/ready").statusCode()).isEqualTo(503);
+      assertThat(browser.send("HEAD", "/health/live").statusCode()).isEqualTo(200);
+      app.stores.comeBack();
+      assertThat(browser.send("HEAD", "/api/me").statusCode()).isEqualTo(401);
+      HttpResponse<String> login = browser.send("HEAD", "/login");
+      assertThat(login.statusCode()).isNotEqualTo(302);
+      assertThat(login.headers().allValues("Set-Cookie")).isEmpty();
+    }
+  }
+
+  @Test
+  @DisplayName("a port another process holds ends start-up with PortInUseException naming it")
+  void portInUse() throws IOException {
+    try (java.net.ServerSocket held =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      int port = held.getLocalPort();
+
+      assertThatThrownBy(() -> TestApp.start(b -> b.port(port)))
+          .isInstanceOf(PortInUseException.class)
+          .hasMessage("127.0.0.1:" + port + " is already in use");
+    }
+  }
+
   /** An identity provider that holds every exchange until the test lets it go. */
   private static final class HeldIdentityLookup implements IdentityLookup {
     final ScriptedIdentityLookup scripted = new ScriptedIdentityLookup();

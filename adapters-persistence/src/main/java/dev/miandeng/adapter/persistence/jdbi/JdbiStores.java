@@ -69,7 +69,15 @@ public final class JdbiStores implements AutoCloseable {
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(clock, "clock");
-    HikariDataSource dataSource = ConnectionPools.create(settings);
+    HikariDataSource dataSource;
+    try {
+      dataSource = ConnectionPools.create(settings);
+    } catch (RuntimeException e) {
+      // Hikari opens a first connection in its constructor: an unreachable server, a refused
+      // login or a missing database all end start-up here, as an outage with the driver's reason.
+      throw new StoreUnavailableException(
+          "the database cannot be reached at start-up (" + rootMessage(e) + ")", e);
+    }
     try {
       int applied = Migrations.apply(dataSource);
       LOG.info("database ready: {} ({} migrations applied)", settings, applied);
@@ -86,6 +94,18 @@ public final class JdbiStores implements AutoCloseable {
         new JdbiUsers(jdbi, newCache(settings, cacheTicker)),
         new JdbiSessions(new SessionRows(jdbi), newCache(settings, cacheTicker), policy, clock),
         new JdbiLoginStates(jdbi));
+  }
+
+  /** The driver's own words (the first SQL exception's: it names the host, the database). */
+  private static String rootMessage(Throwable e) {
+    Throwable reason = e;
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      reason = t;
+      if (t instanceof SQLException) {
+        break;
+      }
+    }
+    return String.valueOf(reason.getMessage());
   }
 
   /** Bounded, and every entry expires {@code cacheTtl} after it was written (REL-13). */
