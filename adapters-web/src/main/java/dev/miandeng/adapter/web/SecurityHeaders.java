@@ -35,7 +35,7 @@ final class SecurityHeaders {
     // The callback URL holds a code and state: never let it leak onwards (SEC-20).
     ctx.header(
         REFERRER_POLICY,
-        path.equals("/callback") ? "no-referrer" : "strict-origin-when-cross-origin");
+        path.equals(WebServer.CALLBACK_PATH) ? "no-referrer" : "strict-origin-when-cross-origin");
     if (!isStaticFile(path)) {
       // API answers, auth redirects, health and error pages are personal or momentary.
       ctx.header(CACHE_CONTROL, "no-store");
