@@ -5,6 +5,7 @@ import dev.miandeng.application.session.SweepExpiredUseCase;
 import dev.miandeng.domain.login.LoginStates;
 import dev.miandeng.domain.session.SessionPolicy;
 import dev.miandeng.domain.session.Sessions;
+import dev.miandeng.domain.store.StoreUnavailableException;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -38,14 +39,12 @@ final class Housekeeping implements AutoCloseable {
             r -> Thread.ofPlatform().name("miandeng-housekeeping").daemon().unstarted(r));
     scheduler.scheduleWithFixedDelay(
         () -> {
-          switch (sweep.sweep()) {
-            case SweepExpiredUseCase.Swept swept ->
-                LOG.debug(
-                    "swept {} sessions, {} pending logins",
-                    swept.sessions(),
-                    swept.pendingLogins());
-            case SweepExpiredUseCase.StoreUnavailable down ->
-                LOG.warn("housekeeping skipped: the store is unavailable");
+          try {
+            SweepExpiredUseCase.Swept swept = sweep.sweep();
+            LOG.debug(
+                "swept {} sessions, {} pending logins", swept.sessions(), swept.pendingLogins());
+          } catch (StoreUnavailableException e) {
+            LOG.warn("housekeeping skipped: the store is unavailable");
           }
         },
         PERIOD_MINUTES,

@@ -9,10 +9,8 @@ import dev.miandeng.app.config.AppConfig;
 import dev.miandeng.app.config.HttpConfig;
 import dev.miandeng.app.config.IdentityConfig;
 import dev.miandeng.app.config.ServedUrls;
-import dev.miandeng.application.login.CodeLogin;
-import dev.miandeng.application.login.CompleteBrowserLoginService;
+import dev.miandeng.application.login.FinishLoginService;
 import dev.miandeng.application.login.IssueLoginNonceService;
-import dev.miandeng.application.login.LogInWithCodeService;
 import dev.miandeng.application.login.StartBrowserLoginService;
 import dev.miandeng.application.session.CurrentUserService;
 import dev.miandeng.application.session.LogOutEverywhereService;
@@ -119,8 +117,11 @@ public final class Miandeng implements AutoCloseable {
   private static WebUseCases useCases(
       AppConfig config, Stores stores, IdentityLookup identityLookup, Clock clock) {
     SecureRandom random = new SecureRandom();
-    CodeLogin codeLogin =
-        new CodeLogin(
+    return new WebUseCases(
+        new IssueLoginNonceService(stores.loginStates(), config.loginTtl(), clock, random),
+        new StartBrowserLoginService(
+            identityLookup, stores.loginStates(), config.loginTtl(), clock, random),
+        new FinishLoginService(
             identityLookup,
             stores.users(),
             stores.sessions(),
@@ -128,13 +129,7 @@ public final class Miandeng implements AutoCloseable {
             config.tenants(),
             config.sessionPolicy(),
             clock,
-            random);
-    return new WebUseCases(
-        new LogInWithCodeService(codeLogin),
-        new IssueLoginNonceService(stores.loginStates(), config.loginTtl(), clock, random),
-        new StartBrowserLoginService(
-            identityLookup, stores.loginStates(), config.loginTtl(), clock, random),
-        new CompleteBrowserLoginService(codeLogin),
+            random),
         new CurrentUserService(
             stores.sessions(), stores.users(), config.tenants(), config.sessionPolicy(), clock),
         new LogOutService(stores.sessions()),

@@ -2,7 +2,7 @@ package dev.miandeng.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.miandeng.application.login.CompleteBrowserLoginUseCase;
+import dev.miandeng.application.login.FinishLoginUseCase;
 import dev.miandeng.application.login.LoginResult;
 import dev.miandeng.application.login.StartBrowserLoginUseCase;
 import dev.miandeng.domain.fixtures.People;
@@ -34,12 +34,13 @@ class BrowserLoginTest {
   }
 
   private StartBrowserLoginUseCase.Started start(String returnPath) {
-    return (StartBrowserLoginUseCase.Started) core.startBrowserLogin.start(returnPath);
+    return core.startBrowserLogin.start(ReturnPath.parseOrHome(returnPath));
   }
 
   private LoginResult complete(LoginState state, AuthorizationCode code) {
-    return core.completeBrowserLogin.complete(
-        new CompleteBrowserLoginUseCase.Command(state, code, Optional.empty()));
+    return core.finishLogin.finish(
+        new FinishLoginUseCase.Command(
+            FinishLoginUseCase.Kind.BROWSER, Optional.of(state), code, Optional.empty()));
   }
 
   @Test
@@ -95,11 +96,28 @@ class BrowserLoginTest {
   }
 
   @Test
+  @DisplayName(
+      "SEC-17 a callback without a bound state is refused before any store or upstream call")
+  void anAbsentStateIsRefused() {
+    StartBrowserLoginUseCase.Started started = start("/");
+    AuthorizationCode code = userApproves(started.state());
+
+    LoginResult result =
+        core.finishLogin.finish(
+            new FinishLoginUseCase.Command(
+                FinishLoginUseCase.Kind.BROWSER, Optional.empty(), code, Optional.empty()));
+
+    assertThat(result).isInstanceOf(LoginResult.StateRejected.class);
+    assertThat(core.provider.exchanges()).isZero();
+    assertThat(complete(started.state(), code))
+        .as("the pending login was left alone")
+        .isInstanceOf(LoginResult.LoggedIn.class);
+  }
+
+  @Test
   @DisplayName("SEC-14 a client nonce cannot finish a browser login")
   void aClientNonceCannotFinishABrowserLogin() {
-    var nonce =
-        ((dev.miandeng.application.login.IssueLoginNonceUseCase.Issued) core.issueNonce.issue())
-            .nonce();
+    LoginState nonce = core.issueNonce.issue();
 
     assertThat(complete(nonce, new AuthorizationCode("whatever")))
         .isInstanceOf(LoginResult.StateRejected.class);

@@ -3,10 +3,8 @@ package dev.miandeng.application;
 import dev.miandeng.adapter.persistence.memory.InMemoryLoginStates;
 import dev.miandeng.adapter.persistence.memory.InMemorySessions;
 import dev.miandeng.adapter.persistence.memory.InMemoryUsers;
-import dev.miandeng.application.login.CodeLogin;
-import dev.miandeng.application.login.CompleteBrowserLoginService;
+import dev.miandeng.application.login.FinishLoginService;
 import dev.miandeng.application.login.IssueLoginNonceService;
-import dev.miandeng.application.login.LogInWithCodeService;
 import dev.miandeng.application.login.StartBrowserLoginService;
 import dev.miandeng.application.session.CurrentUserService;
 import dev.miandeng.application.session.LogOutEverywhereService;
@@ -33,10 +31,9 @@ final class Core {
   final InMemoryUsers users = new InMemoryUsers();
   final InMemorySessions sessions = new InMemorySessions();
   final InMemoryLoginStates loginStates = new InMemoryLoginStates();
-  final LogInWithCodeService logInWithCode;
+  final FinishLoginService finishLogin;
   final IssueLoginNonceService issueNonce;
   final StartBrowserLoginService startBrowserLogin;
-  final CompleteBrowserLoginService completeBrowserLogin;
   final CurrentUserService currentUser;
   final LogOutService logOut;
   final LogOutEverywhereService logOutEverywhere;
@@ -48,13 +45,12 @@ final class Core {
 
   Core(TenantAllowList tenants) {
     SecureRandom random = new SecureRandom();
-    CodeLogin codeLogin =
-        new CodeLogin(provider, users, sessions, loginStates, tenants, policy, clock, random);
-    logInWithCode = new LogInWithCodeService(codeLogin);
+    finishLogin =
+        new FinishLoginService(
+            provider, users, sessions, loginStates, tenants, policy, clock, random);
     issueNonce = new IssueLoginNonceService(loginStates, LOGIN_TTL, clock, random);
     startBrowserLogin =
         new StartBrowserLoginService(provider, loginStates, LOGIN_TTL, clock, random);
-    completeBrowserLogin = new CompleteBrowserLoginService(codeLogin);
     currentUser = new CurrentUserService(sessions, users, tenants, policy, clock);
     logOut = new LogOutService(sessions);
     logOutEverywhere = new LogOutEverywhereService(sessions);

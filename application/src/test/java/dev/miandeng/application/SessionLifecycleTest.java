@@ -1,13 +1,12 @@
 package dev.miandeng.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.miandeng.application.login.IssueLoginNonceUseCase;
-import dev.miandeng.application.login.LogInWithCodeUseCase;
+import dev.miandeng.application.login.FinishLoginUseCase;
 import dev.miandeng.application.login.LoginResult;
 import dev.miandeng.application.session.CurrentUserService;
 import dev.miandeng.application.session.CurrentUserUseCase;
-import dev.miandeng.application.session.LogOutEverywhereUseCase;
 import dev.miandeng.application.session.SweepExpiredUseCase;
 import dev.miandeng.domain.fixtures.People;
 import dev.miandeng.domain.identity.TenantAllowList;
@@ -33,11 +32,13 @@ class SessionLifecycleTest {
   private final Core core = new Core();
 
   private SessionToken logIn(VerifiedIdentity person) {
-    var nonce = ((IssueLoginNonceUseCase.Issued) core.issueNonce.issue()).nonce();
     var result =
-        core.logInWithCode.logIn(
-            new LogInWithCodeUseCase.Command(
-                core.provider.issueClientCode(person).code(), nonce, Optional.empty()));
+        core.finishLogin.finish(
+            new FinishLoginUseCase.Command(
+                FinishLoginUseCase.Kind.CLIENT,
+                Optional.of(core.issueNonce.issue()),
+                core.provider.issueClientCode(person).code(),
+                Optional.empty()));
     return ((LoginResult.LoggedIn) result).token();
   }
 
@@ -120,8 +121,7 @@ class SessionLifecycleTest {
     SessionToken bob = logIn(new VerifiedIdentity(People.bob(), People.profileOf("Bob")));
     UserId alice = ((CurrentUserUseCase.Authenticated) core.currentUser.current(phone)).user().id();
 
-    assertThat(core.logOutEverywhere.logOutEverywhere(alice))
-        .isEqualTo(new LogOutEverywhereUseCase.LoggedOut(2));
+    assertThat(core.logOutEverywhere.logOutEverywhere(alice)).isEqualTo(2);
 
     assertThat(isLoggedIn(phone)).isFalse();
     assertThat(isLoggedIn(laptop)).isFalse();
@@ -163,15 +163,15 @@ class SessionLifecycleTest {
   }
 
   @Test
-  @DisplayName("REL-08 a store that is down gives a result, not an exception")
-  void storeDownIsAResult() {
+  @DisplayName("REL-08 a store that is down passes through as the port's exception")
+  void storeDownPassesThrough() {
     Sessions down = new CountingSessions(null, new AtomicInteger());
     CurrentUserService currentUser =
         new CurrentUserService(
             down, core.users, TenantAllowList.ANY, SessionPolicy.DEFAULT, core.clock);
 
-    assertThat(currentUser.current(SessionToken.generate(new SecureRandom())))
-        .isInstanceOf(CurrentUserUseCase.StoreUnavailable.class);
+    assertThatThrownBy(() -> currentUser.current(SessionToken.generate(new SecureRandom())))
+        .isInstanceOf(StoreUnavailableException.class);
   }
 
   /**

@@ -1,10 +1,9 @@
 package dev.miandeng.adapter.web;
 
-import dev.miandeng.application.login.CompleteBrowserLoginUseCase;
-import dev.miandeng.application.login.LoginResult;
+import dev.miandeng.application.login.FinishLoginUseCase;
 import dev.miandeng.application.login.StartBrowserLoginUseCase;
 import dev.miandeng.domain.identity.AuthorizationCode;
-import dev.miandeng.domain.login.LoginState;
+import dev.miandeng.domain.login.ReturnPath;
 import io.javalin.http.Context;
 import java.util.Optional;
 
@@ -15,40 +14,40 @@ import java.util.Optional;
  */
 final class BrowserLogin {
 
-  private final WebUseCases useCases;
+  /** Where a browser login starts, and where "try again" after a failed one goes. */
+  static final String START_PATH = "/login";
+
+  private final StartBrowserLoginUseCase startBrowserLogin;
+  private final LoginFinisher finisher;
   private final WebSettings settings;
   private final Cookies cookies;
   private final LoginRateLimiter rateLimiter;
-  private final LoginFailures failures;
   private final SecurityEvents events;
 
   BrowserLogin(
-      WebUseCases useCases,
+      StartBrowserLoginUseCase startBrowserLogin,
+      LoginFinisher finisher,
       WebSettings settings,
       Cookies cookies,
       LoginRateLimiter rateLimiter,
-      LoginFailures failures,
       SecurityEvents events) {
-    this.useCases = useCases;
+    this.startBrowserLogin = startBrowserLogin;
+    this.finisher = finisher;
     this.settings = settings;
     this.cookies = cookies;
     this.rateLimiter = rateLimiter;
-    this.failures = failures;
     this.events = events;
   }
 
   void start(Context ctx) {
     // A started login always counts: it is never given back (SEC-33).
     rateLimiter.begin(ctx);
-    switch (useCases.startBrowserLogin().start(ctx.queryParam("return"))) {
-      case StartBrowserLoginUseCase.Started started -> {
-        cookies.setLoginState(ctx, started.state());
-        ctx.header("Location", started.authorizeUrl().toString());
-        ctx.status(302);
-      }
-      case StartBrowserLoginUseCase.StoreUnavailable unavailable ->
-          throw failures.storeUnavailable();
-    }
+    // Anything but a same-origin path becomes "/" (SEC-21).
+    ReturnPath returnPath = ReturnPath.parseOrHome(ctx.queryParam("return"));
+    StartBrowserLoginUseCase.Started started = startBrowserLogin.start(returnPath);
+    cookies.setLoginState(ctx, started.state());
+    ctx.header("Location", started.authorizeUrl().toString());
+    ctx.status(302);
   }
 
   void callback(Context ctx) {
@@ -66,29 +65,12 @@ final class BrowserLogin {
               403, "access_denied", "You declined to share your Feishu account with this app.")
           : new RequestRejectedException(400, "bad_request", "Feishu did not complete the login.");
     }
-    Optional<LoginState> state = LoginState.parse(rawState);
-    if (state.isEmpty() || !ConstantTime.equal(rawState, bound.orElse(null))) {
-      events.record(ctx, "state_mismatch", "refused");
-      throw failures.of(new LoginResult.StateRejected());
-    }
     AuthorizationCode code = parseCode(ctx.queryParam("code"));
-    LoginResult result =
-        useCases
-            .completeBrowserLogin()
-            .complete(
-                new CompleteBrowserLoginUseCase.Command(state.get(), code, cookies.session(ctx)));
-    if (result instanceof LoginResult.LoggedIn loggedIn) {
-      attempt.succeeded();
-      cookies.setSession(ctx, loggedIn.token());
-      events.record(ctx, "login", "ok", UserJson.key(loggedIn.user()));
-      // Absolute, from configuration, never from Host (SEC-19); code and state stay behind
-      // (SEC-20).
-      ctx.header("Location", settings.publicBaseUrl() + loggedIn.returnPath().value());
-      ctx.status(302);
-      return;
-    }
-    events.record(ctx, "login", LoginFailures.outcome(result));
-    throw failures.of(result);
+    var loggedIn =
+        finisher.finish(ctx, attempt, FinishLoginUseCase.Kind.BROWSER, rawState, bound, code);
+    // Absolute, from configuration, never from Host (SEC-19); code and state stay behind (SEC-20).
+    ctx.header("Location", settings.publicBaseUrl() + loggedIn.returnPath().value());
+    ctx.status(302);
   }
 
   private static AuthorizationCode parseCode(String raw) {

@@ -8,26 +8,30 @@ import java.util.Optional;
 
 /**
  * The one place errors become responses (SEC-29): {@code {"error","message","requestId"}} for the
- * API and health, a small escaped HTML page for what a browser navigates to (/login, /callback, a
- * missing page). Nothing from an exception (class names, SQL, stack) ever reaches the body.
+ * API and health, the app's own page in its failure state ({@link FailurePage}) for what a browser
+ * navigates to (/login, /callback, a missing page). Nothing from an exception (class names, SQL,
+ * stack) ever reaches the body.
  */
 final class ErrorResponses {
 
-  private ErrorResponses() {}
+  private final Optional<FailurePage> page;
 
-  static void send(
-      Context ctx, int status, String code, String message, Optional<Duration> retryAfter) {
+  /**
+   * @param page the page to show failures in; empty when the server serves no page (then every
+   *     failure is JSON)
+   */
+  ErrorResponses(Optional<FailurePage> page) {
+    this.page = page;
+  }
+
+  void send(Context ctx, int status, String code, String message, Optional<Duration> retryAfter) {
     ctx.status(status);
-    retryAfter.ifPresent(wait -> ctx.header("Retry-After", Long.toString(seconds(wait))));
+    Optional<Long> seconds = retryAfter.map(ErrorResponses::seconds);
+    seconds.ifPresent(wait -> ctx.header("Retry-After", Long.toString(wait)));
     String requestId = RequestIds.of(ctx);
-    if (wantsHtml(ctx)) {
+    if (page.isPresent() && wantsHtml(ctx)) {
       ctx.contentType("text/html; charset=utf-8")
-          .result(
-              HtmlPage.render(
-                  titleFor(status),
-                  message + " (request " + requestId + ")",
-                  "/login",
-                  "Try again"));
+          .result(page.get().render(status, code, requestId, seconds, retryPath(ctx)));
       return;
     }
     Map<String, String> body = new LinkedHashMap<>();
@@ -37,7 +41,7 @@ final class ErrorResponses {
     Json.write(ctx, body);
   }
 
-  static void send(Context ctx, RequestRejectedException rejected) {
+  void send(Context ctx, RequestRejectedException rejected) {
     send(ctx, rejected.status(), rejected.code(), rejected.getMessage(), rejected.retryAfter());
   }
 
@@ -57,15 +61,11 @@ final class ErrorResponses {
     return "GET".equals(method) || "HEAD".equals(method);
   }
 
-  private static String titleFor(int status) {
-    return switch (status) {
-      case 400 -> "This link did not work";
-      case 401 -> "The login was not accepted";
-      case 403 -> "Access refused";
-      case 404 -> "Not found";
-      case 429 -> "Too many attempts";
-      case 503 -> "Temporarily unavailable";
-      default -> "Something went wrong";
-    };
+  /** A failed browser login is tried again by starting a new one; anything else at the page. */
+  private static String retryPath(Context ctx) {
+    String path = ctx.path();
+    return path.equals(BrowserLogin.START_PATH) || path.equals(WebServer.CALLBACK_PATH)
+        ? BrowserLogin.START_PATH
+        : "/";
   }
 }

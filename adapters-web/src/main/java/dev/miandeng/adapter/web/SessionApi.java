@@ -1,12 +1,8 @@
 package dev.miandeng.adapter.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.miandeng.application.login.IssueLoginNonceUseCase;
-import dev.miandeng.application.login.LogInWithCodeUseCase;
-import dev.miandeng.application.login.LoginResult;
+import dev.miandeng.application.login.FinishLoginUseCase;
 import dev.miandeng.application.session.CurrentUserUseCase;
-import dev.miandeng.application.session.LogOutEverywhereUseCase;
-import dev.miandeng.application.session.LogOutUseCase;
 import dev.miandeng.domain.identity.AuthorizationCode;
 import dev.miandeng.domain.login.LoginState;
 import dev.miandeng.domain.session.SessionToken;
@@ -24,7 +20,7 @@ final class SessionApi {
   private final Cookies cookies;
   private final Json json;
   private final LoginRateLimiter rateLimiter;
-  private final LoginFailures failures;
+  private final LoginFinisher finisher;
   private final SecurityEvents events;
 
   SessionApi(
@@ -33,14 +29,14 @@ final class SessionApi {
       Cookies cookies,
       Json json,
       LoginRateLimiter rateLimiter,
-      LoginFailures failures,
+      LoginFinisher finisher,
       SecurityEvents events) {
     this.useCases = useCases;
     this.settings = settings;
     this.cookies = cookies;
     this.json = json;
     this.rateLimiter = rateLimiter;
-    this.failures = failures;
+    this.finisher = finisher;
     this.events = events;
   }
 
@@ -57,13 +53,9 @@ final class SessionApi {
   void issueNonce(Context ctx) {
     rateLimiter.admitNonce(ctx);
     json.readObject(ctx, Set.of());
-    switch (useCases.issueLoginNonce().issue()) {
-      case IssueLoginNonceUseCase.Issued issued -> {
-        cookies.setNonce(ctx, issued.nonce());
-        Json.write(ctx, Map.of("nonce", issued.nonce().value()));
-      }
-      case IssueLoginNonceUseCase.StoreUnavailable unavailable -> throw failures.storeUnavailable();
-    }
+    LoginState nonce = useCases.issueLoginNonce().issue();
+    cookies.setNonce(ctx, nonce);
+    Json.write(ctx, Map.of("nonce", nonce.value()));
   }
 
   void logIn(Context ctx) {
@@ -75,25 +67,10 @@ final class SessionApi {
     Optional<String> boundNonce = cookies.nonce(ctx, rawNonce);
     // The nonce is single use whatever happens next; the page fetches a new one to retry.
     cookies.expireNonce(ctx, rawNonce);
-    Optional<LoginState> nonce = LoginState.parse(rawNonce);
-    if (nonce.isEmpty() || !ConstantTime.equal(rawNonce, boundNonce.orElse(null))) {
-      events.record(ctx, "login", "nonce_not_bound");
-      throw failures.of(new LoginResult.StateRejected());
-    }
     AuthorizationCode code = parseCode(rawCode);
-    LoginResult result =
-        useCases
-            .logInWithCode()
-            .logIn(new LogInWithCodeUseCase.Command(code, nonce.get(), cookies.session(ctx)));
-    if (result instanceof LoginResult.LoggedIn loggedIn) {
-      attempt.succeeded();
-      cookies.setSession(ctx, loggedIn.token());
-      events.record(ctx, "login", "ok", UserJson.key(loggedIn.user()));
-      Json.write(ctx, UserJson.wrap(loggedIn.user()));
-      return;
-    }
-    events.record(ctx, "login", LoginFailures.outcome(result));
-    throw failures.of(result);
+    var loggedIn =
+        finisher.finish(ctx, attempt, FinishLoginUseCase.Kind.CLIENT, rawNonce, boundNonce, code);
+    Json.write(ctx, UserJson.wrap(loggedIn.user()));
   }
 
   void me(Context ctx) {
@@ -104,10 +81,8 @@ final class SessionApi {
   void logOut(Context ctx) {
     Optional<SessionToken> token = cookies.session(ctx);
     if (token.isPresent()) {
-      switch (useCases.logOut().logOut(token.get())) {
-        case LogOutUseCase.LoggedOut loggedOut -> events.record(ctx, "logout", "ok");
-        case LogOutUseCase.StoreUnavailable unavailable -> throw failures.storeUnavailable();
-      }
+      useCases.logOut().logOut(token.get());
+      events.record(ctx, "logout", "ok");
     }
     cookies.expireSession(ctx);
     ctx.status(204);
@@ -115,21 +90,13 @@ final class SessionApi {
 
   void logOutEverywhere(Context ctx) {
     CurrentUserUseCase.Authenticated current = authenticated(ctx);
-    switch (useCases.logOutEverywhere().logOutEverywhere(current.user().id())) {
-      case LogOutEverywhereUseCase.LoggedOut loggedOut ->
-          events.record(
-              ctx,
-              "revocation",
-              "ended_" + loggedOut.sessionsEnded(),
-              UserJson.key(current.user()));
-      case LogOutEverywhereUseCase.StoreUnavailable unavailable ->
-          throw failures.storeUnavailable();
-    }
+    int ended = useCases.logOutEverywhere().logOutEverywhere(current.user().id());
+    events.record(ctx, "revocation", "ended_" + ended, UserJson.key(current.user()));
     cookies.expireSession(ctx);
     ctx.status(204);
   }
 
-  /** The user of this request's session cookie, or the 401 / 503 answer. */
+  /** The user of this request's session cookie, or the 401 answer. */
   private CurrentUserUseCase.Authenticated authenticated(Context ctx) {
     Optional<SessionToken> token = cookies.session(ctx);
     if (token.isEmpty()) {
@@ -142,7 +109,6 @@ final class SessionApi {
         cookies.expireSession(ctx);
         throw unauthenticated();
       }
-      case CurrentUserUseCase.StoreUnavailable unavailable -> throw failures.storeUnavailable();
     };
   }
 

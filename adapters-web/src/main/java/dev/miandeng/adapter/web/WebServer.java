@@ -1,5 +1,8 @@
 package dev.miandeng.adapter.web;
 
+import dev.miandeng.domain.identity.AuthCenterMisconfiguredException;
+import dev.miandeng.domain.identity.AuthCenterUnavailableException;
+import dev.miandeng.domain.store.StoreUnavailableException;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -24,7 +27,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Request pipeline: Jetty (header size limit, no Server header, JSON error pages) → in-flight
  * counter → Javalin before-filter (request id, security headers, method/path guard, CSRF guard) →
- * route → one error mapper.
+ * route → one error mapper (refusals, the ports' outages, framework errors, the unexpected).
  */
 public final class WebServer implements AutoCloseable {
 
@@ -66,15 +69,18 @@ public final class WebServer implements AutoCloseable {
             clock,
             clients,
             cookies);
-    LoginFailures failures = new LoginFailures(settings.defaultRetryAfter());
+    Outages outages = new Outages(settings.defaultRetryAfter());
+    ErrorResponses errors = new ErrorResponses(FailurePage.load(settings.staticFilesRoot()));
     Json json = new Json(settings.maxRequestBodyBytes());
     SecurityHeaders headers = new SecurityHeaders(settings);
     PathGuard pathGuard = new PathGuard();
     CsrfGuard csrf = new CsrfGuard(settings.publicOrigin(), events);
+    LoginFinisher finisher = new LoginFinisher(useCases.finishLogin(), cookies, events);
     SessionApi api =
-        new SessionApi(useCases, settings, cookies, json, rateLimiter, failures, events);
+        new SessionApi(useCases, settings, cookies, json, rateLimiter, finisher, events);
     BrowserLogin browserLogin =
-        new BrowserLogin(useCases, settings, cookies, rateLimiter, failures, events);
+        new BrowserLogin(
+            useCases.startBrowserLogin(), finisher, settings, cookies, rateLimiter, events);
 
     this.javalin =
         Javalin.create(
@@ -98,14 +104,24 @@ public final class WebServer implements AutoCloseable {
               getAndHead(cfg, "/api/me", api::me);
               cfg.routes.post("/api/logout", api::logOut);
               cfg.routes.post("/api/logout-everywhere", api::logOutEverywhere);
-              cfg.routes.get("/login", browserLogin::start);
+              cfg.routes.get(BrowserLogin.START_PATH, browserLogin::start);
               cfg.routes.get(CALLBACK_PATH, browserLogin::callback);
               getAndHead(cfg, "/health/live", health::live);
               getAndHead(cfg, "/health/ready", health::ready);
+              cfg.routes.exception(RequestRejectedException.class, (e, ctx) -> errors.send(ctx, e));
+              // The use cases let the ports' outages through: answered here, once for every route.
               cfg.routes.exception(
-                  RequestRejectedException.class, (e, ctx) -> ErrorResponses.send(ctx, e));
-              cfg.routes.exception(HttpResponseException.class, WebServer::frameworkError);
-              cfg.routes.exception(Exception.class, WebServer::unexpected);
+                  AuthCenterUnavailableException.class,
+                  (e, ctx) -> errors.send(ctx, outages.authCenterUnavailable(e)));
+              cfg.routes.exception(
+                  StoreUnavailableException.class,
+                  (e, ctx) -> errors.send(ctx, outages.storeUnavailable(e)));
+              cfg.routes.exception(
+                  AuthCenterMisconfiguredException.class,
+                  (e, ctx) -> errors.send(ctx, outages.authCenterMisconfigured(e)));
+              cfg.routes.exception(
+                  HttpResponseException.class, (e, ctx) -> frameworkError(errors, e, ctx));
+              cfg.routes.exception(Exception.class, (e, ctx) -> unexpected(errors, e, ctx));
               cfg.routes.after(ctx -> RequestIds.clear());
             });
   }
@@ -215,7 +231,7 @@ public final class WebServer implements AutoCloseable {
         });
   }
 
-  private static void frameworkError(HttpResponseException e, Context ctx) {
+  private static void frameworkError(ErrorResponses errors, HttpResponseException e, Context ctx) {
     int status = e.getStatus();
     String code =
         switch (status) {
@@ -231,12 +247,11 @@ public final class WebServer implements AutoCloseable {
           case 405 -> "This method is not allowed here.";
           default -> "The request could not be processed.";
         };
-    ErrorResponses.send(ctx, status, code, message, Optional.empty());
+    errors.send(ctx, status, code, message, Optional.empty());
   }
 
-  private static void unexpected(Exception e, Context ctx) {
+  private static void unexpected(ErrorResponses errors, Exception e, Context ctx) {
     LOG.error("unexpected failure handling {} {}", ctx.method(), ctx.path(), e);
-    ErrorResponses.send(
-        ctx, 500, "internal_error", "Something went wrong on our side.", Optional.empty());
+    errors.send(ctx, 500, "internal_error", "Something went wrong on our side.", Optional.empty());
   }
 }

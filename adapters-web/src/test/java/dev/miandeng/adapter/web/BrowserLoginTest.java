@@ -82,7 +82,8 @@ class BrowserLoginTest {
       assertThat(response.statusCode()).isEqualTo(400);
       assertThat(response.headers().firstValue("Content-Type"))
           .hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
-      assertThat(response.body()).contains("href=\"/login\"");
+      assertThat(response.body())
+          .contains("data-failure=\"login_state_invalid\"", "data-retry=\"/login\"");
     }
     HttpResponse<String> withoutCookie = noCookie.get("/callback?code=" + code + "&state=" + state);
     assertThat(withoutCookie.statusCode()).isEqualTo(400);
@@ -162,13 +163,26 @@ class BrowserLoginTest {
   }
 
   @Test
-  @DisplayName("error=access_denied → 403 page 'you declined' with a try-again link; no session")
+  @DisplayName(
+      "SEC-26: error=access_denied → 403, the app's page in its failure state with the request id"
+          + " and a try-again path; no session")
   void declined() {
     Browser browser = app.browser();
     String state = startLogin(browser, null);
     HttpResponse<String> response = browser.get("/callback?error=access_denied&state=" + state);
     assertThat(response.statusCode()).isEqualTo(403);
-    assertThat(response.body()).contains("declined", "href=\"/login\"");
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
+    String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
+    assertThat(response.body())
+        .contains("<title>miandeng test page</title>", "<script type=\"module\"")
+        .contains(
+            "<main id=\"app\" data-state=\"loading\" data-status=\"403\""
+                + " data-failure=\"access_denied\" data-request-id=\""
+                + requestId
+                + "\" data-retry=\"/login\">");
+    assertThat(response.headers().firstValue("Content-Security-Policy"))
+        .hasValueSatisfying(csp -> assertThat(csp).contains("script-src 'self'"));
     assertThat(browser.sessionCookie()).isNull();
   }
 
@@ -178,8 +192,8 @@ class BrowserLoginTest {
     HttpResponse<String> response =
         app.browser().get("/callback?error=%3Cscript%3Ealert(1)%3C/script%3E");
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(response.body()).doesNotContain("<script>");
-    assertThat(HtmlPage.escape("<a href=\"x\">'&'</a>"))
+    assertThat(response.body()).doesNotContain("<script>", "alert(1)");
+    assertThat(FailurePage.escape("<a href=\"x\">'&'</a>"))
         .isEqualTo("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
   }
 
@@ -206,6 +220,29 @@ class BrowserLoginTest {
     app.idp.failWith(new dev.miandeng.domain.identity.AuthCenterUnavailableException("down", null));
     HttpResponse<String> response = browser.get("/callback?code=" + code + "&state=" + state);
     assertThat(response.statusCode()).isEqualTo(503);
-    assertThat(response.headers().firstValue("Retry-After")).isPresent();
+    assertThat(response.headers().firstValue("Retry-After")).contains("10");
+    assertThat(response.body())
+        .contains("data-failure=\"auth_center_unavailable\"", "data-retry-after=\"10\"");
+  }
+
+  @Test
+  @DisplayName("REL-08: store down at /login → 503 page with Retry-After; JSON for the API")
+  void storeDownAtLogin() {
+    app.stores.goDown();
+    HttpResponse<String> page = app.browser().get("/login");
+    assertThat(page.statusCode()).isEqualTo(503);
+    assertThat(page.headers().firstValue("Retry-After")).isPresent();
+    assertThat(page.body()).contains("data-failure=\"store_unavailable\"");
+    HttpResponse<String> api = app.browser().post("/api/login/nonce", "{}");
+    assertThat(api.statusCode()).isEqualTo(503);
+    assertThat(api.body()).startsWith("{\"error\":\"store_unavailable\"");
+  }
+
+  @Test
+  @DisplayName("a missing page is the app's page in its failure state, trying again at /")
+  void missingPage() {
+    HttpResponse<String> response = app.browser().get("/no-such-page");
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.body()).contains("data-failure=\"not_found\"", "data-retry=\"/\"");
   }
 }

@@ -281,10 +281,9 @@ class HttpSurfaceTest {
         TestApp.withUseCases(
             u ->
                 new WebUseCases(
-                    u.logInWithCode(),
                     u.issueLoginNonce(),
                     u.startBrowserLogin(),
-                    u.completeBrowserLogin(),
+                    u.finishLogin(),
                     token -> {
                       throw new IllegalStateException("SELECT * FROM sessions WHERE id = 'x'");
                     },

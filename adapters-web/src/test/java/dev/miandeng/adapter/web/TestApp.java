@@ -1,9 +1,7 @@
 package dev.miandeng.adapter.web;
 
-import dev.miandeng.application.login.CodeLogin;
-import dev.miandeng.application.login.CompleteBrowserLoginService;
+import dev.miandeng.application.login.FinishLoginService;
 import dev.miandeng.application.login.IssueLoginNonceService;
-import dev.miandeng.application.login.LogInWithCodeService;
 import dev.miandeng.application.login.StartBrowserLoginService;
 import dev.miandeng.application.session.CurrentUserService;
 import dev.miandeng.application.session.LogOutEverywhereService;
@@ -50,8 +48,8 @@ final class TestApp implements AutoCloseable {
     SecureRandom random = new SecureRandom();
     IdentityLookup lookup = identity != null ? identity : idp;
     TenantAllowList tenants = new TenantAllowList(Set.of(People.TENANT));
-    CodeLogin codeLogin =
-        new CodeLogin(
+    FinishLoginService finishLogin =
+        new FinishLoginService(
             lookup,
             stores.users(),
             stores.sessions(),
@@ -63,10 +61,9 @@ final class TestApp implements AutoCloseable {
     Duration ttl = Duration.ofMinutes(5);
     WebUseCases useCases =
         new WebUseCases(
-            new LogInWithCodeService(codeLogin),
             new IssueLoginNonceService(stores.loginStates(), ttl, clock, random),
             new StartBrowserLoginService(lookup, stores.loginStates(), ttl, clock, random),
-            new CompleteBrowserLoginService(codeLogin),
+            finishLogin,
             new CurrentUserService(
                 stores.sessions(), stores.users(), tenants, SessionPolicy.DEFAULT, clock),
             new LogOutService(stores.sessions()),

@@ -3,7 +3,6 @@ package dev.miandeng.application.login;
 import dev.miandeng.domain.login.LoginState;
 import dev.miandeng.domain.login.LoginStates;
 import dev.miandeng.domain.login.PendingLogin;
-import dev.miandeng.domain.store.StoreUnavailableException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,13 +25,9 @@ public final class IssueLoginNonceService implements IssueLoginNonceUseCase {
   }
 
   @Override
-  public Result issue() {
+  public LoginState issue() {
     LoginState nonce = LoginState.generate(random);
-    try {
-      loginStates.save(PendingLogin.client(nonce, clock.instant(), ttl));
-      return new Issued(nonce);
-    } catch (StoreUnavailableException e) {
-      return new StoreUnavailable();
-    }
+    loginStates.save(PendingLogin.client(nonce, clock.instant(), ttl));
+    return nonce;
   }
 }

@@ -3,11 +3,12 @@ package dev.miandeng.application.login;
 import dev.miandeng.domain.login.ReturnPath;
 import dev.miandeng.domain.session.SessionToken;
 import dev.miandeng.domain.user.User;
-import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
 
-/** Every way a login can end. Callers switch over it; the compiler checks they miss no case. */
+/**
+ * Every business outcome of a login: a session, or one of the refusals. Callers switch over it; the
+ * compiler checks they miss no case. Outages are not outcomes: they are the ports' exceptions.
+ */
 public sealed interface LoginResult {
 
   /** A new session was opened; {@code token} goes into the cookie and nowhere else. */
@@ -19,24 +20,18 @@ public sealed interface LoginResult {
     }
   }
 
+  /** No session: the login was refused, for one of the reasons below. */
+  sealed interface Refused extends LoginResult {}
+
   /** The one-time state or nonce was missing, wrong, used or expired (SEC-14, SEC-17). */
-  record StateRejected() implements LoginResult {}
+  record StateRejected() implements Refused {}
 
   /** The code was unknown, used or expired: the page should ask for a fresh one. */
-  record CodeRefused() implements LoginResult {}
+  record CodeRefused() implements Refused {}
 
   /** The identity provider says this person may not use the app. */
-  record UserNotAllowed(String reason) implements LoginResult {}
+  record UserNotAllowed(String reason) implements Refused {}
 
   /** The person's organisation is not on the allow-list (SEC-22). */
-  record TenantNotAllowed() implements LoginResult {}
-
-  /** The identity provider is down or rate limiting; try again later. */
-  record AuthCenterUnavailable(Optional<Duration> retryAfter) implements LoginResult {}
-
-  /** The app's own settings are wrong; {@code whatToFix} is for the operator. */
-  record Misconfigured(String whatToFix) implements LoginResult {}
-
-  /** Our store is down; try again later. */
-  record StoreUnavailable() implements LoginResult {}
+  record TenantNotAllowed() implements Refused {}
 }

@@ -6,7 +6,6 @@ import dev.miandeng.domain.login.LoginState;
 import dev.miandeng.domain.login.LoginStates;
 import dev.miandeng.domain.login.PendingLogin;
 import dev.miandeng.domain.login.ReturnPath;
-import dev.miandeng.domain.store.StoreUnavailableException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,17 +34,10 @@ public final class StartBrowserLoginService implements StartBrowserLoginUseCase 
   }
 
   @Override
-  public Result start(String requestedReturnPath) {
+  public Started start(ReturnPath returnPath) {
     LoginState state = LoginState.generate(random);
     PkceVerifier verifier = PkceVerifier.generate(random);
-    PendingLogin pending =
-        PendingLogin.browser(
-            state, verifier, ReturnPath.parseOrHome(requestedReturnPath), clock.instant(), ttl);
-    try {
-      loginStates.save(pending);
-    } catch (StoreUnavailableException e) {
-      return new StoreUnavailable();
-    }
+    loginStates.save(PendingLogin.browser(state, verifier, returnPath, clock.instant(), ttl));
     return new Started(identityLookup.authorizeUrl(state.value(), verifier), state);
   }
 }

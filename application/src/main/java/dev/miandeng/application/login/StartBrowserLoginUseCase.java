@@ -1,6 +1,7 @@
 package dev.miandeng.application.login;
 
 import dev.miandeng.domain.login.LoginState;
+import dev.miandeng.domain.login.ReturnPath;
 import java.net.URI;
 import java.util.Objects;
 
@@ -8,21 +9,20 @@ import java.util.Objects;
 public interface StartBrowserLoginUseCase {
 
   /**
-   * @param requestedReturnPath untrusted; anything but a same-origin path becomes "/" (SEC-21)
+   * @param returnPath where the browser goes once logged in: a same-origin path (SEC-21)
+   * @return the authorize URL and the state to bind to the browser
+   * @throws dev.miandeng.domain.store.StoreUnavailableException the login-state store cannot be
+   *     reached
    */
-  Result start(String requestedReturnPath);
-
-  sealed interface Result {}
+  Started start(ReturnPath returnPath);
 
   /**
    * Send the browser to {@code authorizeUrl}; bind {@code state} to it (a cookie) for the callback.
    */
-  record Started(URI authorizeUrl, LoginState state) implements Result {
+  record Started(URI authorizeUrl, LoginState state) {
     public Started {
       Objects.requireNonNull(authorizeUrl, "authorizeUrl");
       Objects.requireNonNull(state, "state");
     }
   }
-
-  record StoreUnavailable() implements Result {}
 }

@@ -5,7 +5,6 @@ import dev.miandeng.domain.session.Session;
 import dev.miandeng.domain.session.SessionPolicy;
 import dev.miandeng.domain.session.SessionToken;
 import dev.miandeng.domain.session.Sessions;
-import dev.miandeng.domain.store.StoreUnavailableException;
 import dev.miandeng.domain.user.User;
 import dev.miandeng.domain.user.Users;
 import java.time.Clock;
@@ -42,31 +41,27 @@ public final class CurrentUserService implements CurrentUserUseCase {
   @Override
   public Result current(SessionToken token) {
     Instant now = clock.instant();
-    try {
-      Optional<Session> found = sessions.find(token.hash());
-      if (found.isEmpty()) {
-        return new Anonymous();
-      }
-      Session session = found.get();
-      if (!session.isValidAt(now, policy)) {
-        sessions.delete(session.id());
-        return new Anonymous();
-      }
-      Optional<User> user = users.findById(session.userId());
-      if (user.isEmpty()) {
-        return new Anonymous();
-      }
-      if (!tenants.allows(user.get().identity().tenantKey())) {
-        sessions.delete(session.id());
-        return new Anonymous();
-      }
-      if (session.needsTouchAt(now, policy)) {
-        session = session.touchedAt(now);
-        sessions.touch(session.id(), now);
-      }
-      return new Authenticated(user.get(), session);
-    } catch (StoreUnavailableException e) {
-      return new StoreUnavailable();
+    Optional<Session> found = sessions.find(token.hash());
+    if (found.isEmpty()) {
+      return new Anonymous();
     }
+    Session session = found.get();
+    if (!session.isValidAt(now, policy)) {
+      sessions.delete(session.id());
+      return new Anonymous();
+    }
+    Optional<User> user = users.findById(session.userId());
+    if (user.isEmpty()) {
+      return new Anonymous();
+    }
+    if (!tenants.allows(user.get().identity().tenantKey())) {
+      sessions.delete(session.id());
+      return new Anonymous();
+    }
+    if (session.needsTouchAt(now, policy)) {
+      session = session.touchedAt(now);
+      sessions.touch(session.id(), now);
+    }
+    return new Authenticated(user.get(), session);
   }
 }

@@ -1,7 +1,6 @@
 package dev.miandeng.application.session;
 
 import dev.miandeng.domain.session.Sessions;
-import dev.miandeng.domain.store.StoreUnavailableException;
 import dev.miandeng.domain.user.UserId;
 import java.util.Objects;
 
@@ -15,11 +14,7 @@ public final class LogOutEverywhereService implements LogOutEverywhereUseCase {
   }
 
   @Override
-  public Result logOutEverywhere(UserId userId) {
-    try {
-      return new LoggedOut(sessions.deleteAllOf(userId));
-    } catch (StoreUnavailableException e) {
-      return new StoreUnavailable();
-    }
+  public int logOutEverywhere(UserId userId) {
+    return sessions.deleteAllOf(userId);
   }
 }

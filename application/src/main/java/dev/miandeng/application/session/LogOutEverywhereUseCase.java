@@ -5,11 +5,9 @@ import dev.miandeng.domain.user.UserId;
 /** Driving port: end every session of a user, on every device ("log out everywhere", SEC-10). */
 public interface LogOutEverywhereUseCase {
 
-  Result logOutEverywhere(UserId userId);
-
-  sealed interface Result {}
-
-  record LoggedOut(int sessionsEnded) implements Result {}
-
-  record StoreUnavailable() implements Result {}
+  /**
+   * @return how many sessions ended (0 or more)
+   * @throws dev.miandeng.domain.store.StoreUnavailableException the session store cannot be reached
+   */
+  int logOutEverywhere(UserId userId);
 }

@@ -2,7 +2,6 @@ package dev.miandeng.application.session;
 
 import dev.miandeng.domain.session.SessionToken;
 import dev.miandeng.domain.session.Sessions;
-import dev.miandeng.domain.store.StoreUnavailableException;
 import java.util.Objects;
 
 /** Deletes the server-side session, so a replayed cookie is anonymous (SEC-09). */
@@ -15,12 +14,7 @@ public final class LogOutService implements LogOutUseCase {
   }
 
   @Override
-  public Result logOut(SessionToken token) {
-    try {
-      sessions.delete(token.hash());
-      return new LoggedOut();
-    } catch (StoreUnavailableException e) {
-      return new StoreUnavailable();
-    }
+  public void logOut(SessionToken token) {
+    sessions.delete(token.hash());
   }
 }

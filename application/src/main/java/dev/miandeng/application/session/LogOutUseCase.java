@@ -5,12 +5,10 @@ import dev.miandeng.domain.session.SessionToken;
 /** Driving port: end this session (SEC-09). */
 public interface LogOutUseCase {
 
-  Result logOut(SessionToken token);
-
-  sealed interface Result {}
-
-  /** The session is gone, or never existed: logging out is idempotent. */
-  record LoggedOut() implements Result {}
-
-  record StoreUnavailable() implements Result {}
+  /**
+   * Deletes the session; idempotent: a session that is gone, or never existed, is fine.
+   *
+   * @throws dev.miandeng.domain.store.StoreUnavailableException the session store cannot be reached
+   */
+  void logOut(SessionToken token);
 }

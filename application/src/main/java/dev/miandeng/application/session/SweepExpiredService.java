@@ -3,7 +3,6 @@ package dev.miandeng.application.session;
 import dev.miandeng.domain.login.LoginStates;
 import dev.miandeng.domain.session.SessionPolicy;
 import dev.miandeng.domain.session.Sessions;
-import dev.miandeng.domain.store.StoreUnavailableException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -27,12 +26,8 @@ public final class SweepExpiredService implements SweepExpiredUseCase {
   }
 
   @Override
-  public Result sweep() {
+  public Swept sweep() {
     Instant now = clock.instant();
-    try {
-      return new Swept(sessions.deleteExpired(now, policy), loginStates.deleteExpired(now));
-    } catch (StoreUnavailableException e) {
-      return new StoreUnavailable();
-    }
+    return new Swept(sessions.deleteExpired(now, policy), loginStates.deleteExpired(now));
   }
 }

@@ -3,12 +3,12 @@ package dev.miandeng.application.session;
 /** Driving port: housekeeping that drops expired sessions and pending logins. */
 public interface SweepExpiredUseCase {
 
-  /** Returns how many rows went; throws nothing, so a scheduler can call it blindly. */
-  Result sweep();
+  /**
+   * @return how many rows went
+   * @throws dev.miandeng.domain.store.StoreUnavailableException a store cannot be reached; the
+   *     scheduler skips this run, the next one catches up
+   */
+  Swept sweep();
 
-  sealed interface Result {}
-
-  record Swept(int sessions, int pendingLogins) implements Result {}
-
-  record StoreUnavailable() implements Result {}
+  record Swept(int sessions, int pendingLogins) {}
 }

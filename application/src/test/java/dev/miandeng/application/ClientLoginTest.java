@@ -1,22 +1,23 @@
 package dev.miandeng.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.miandeng.application.login.IssueLoginNonceUseCase;
-import dev.miandeng.application.login.LogInWithCodeUseCase;
+import dev.miandeng.application.login.FinishLoginUseCase;
 import dev.miandeng.application.login.LoginResult;
-import dev.miandeng.application.login.StartBrowserLoginUseCase;
 import dev.miandeng.application.session.CurrentUserUseCase;
 import dev.miandeng.domain.fixtures.Concurrently;
 import dev.miandeng.domain.fixtures.People;
 import dev.miandeng.domain.identity.AuthCenterMisconfiguredException;
 import dev.miandeng.domain.identity.AuthCenterUnavailableException;
+import dev.miandeng.domain.identity.AuthorizationCode;
 import dev.miandeng.domain.identity.CodeGrant;
 import dev.miandeng.domain.identity.Identity;
 import dev.miandeng.domain.identity.TenantAllowList;
 import dev.miandeng.domain.identity.UserNotAllowedException;
 import dev.miandeng.domain.identity.VerifiedIdentity;
 import dev.miandeng.domain.login.LoginState;
+import dev.miandeng.domain.login.ReturnPath;
 import dev.miandeng.domain.session.SessionToken;
 import dev.miandeng.domain.user.User;
 import java.security.SecureRandom;
@@ -27,19 +28,26 @@ import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-class LogInWithCodeTest {
+/** The client login (a code from the Feishu client with a nonce) through {@code FinishLogin}. */
+class ClientLoginTest {
 
   private final Core core = new Core();
   private final VerifiedIdentity alice =
       new VerifiedIdentity(People.alice(), People.aliceProfile());
 
   private LoginState nonce() {
-    return ((IssueLoginNonceUseCase.Issued) core.issueNonce.issue()).nonce();
+    return core.issueNonce.issue();
   }
 
   private LoginResult logIn(CodeGrant.FromClient grant, Optional<SessionToken> previous) {
-    return core.logInWithCode.logIn(
-        new LogInWithCodeUseCase.Command(grant.code(), nonce(), previous));
+    return finish(core, grant.code(), nonce(), previous);
+  }
+
+  private static LoginResult finish(
+      Core core, AuthorizationCode code, LoginState nonce, Optional<SessionToken> previous) {
+    return core.finishLogin.finish(
+        new FinishLoginUseCase.Command(
+            FinishLoginUseCase.Kind.CLIENT, Optional.of(nonce), code, previous));
   }
 
   private LoginResult.LoggedIn logInAlice() {
@@ -64,9 +72,7 @@ class LogInWithCodeTest {
     CodeGrant.FromClient grant = core.provider.issueClientCode(alice);
     LoginState forged = LoginState.generate(new SecureRandom());
 
-    LoginResult result =
-        core.logInWithCode.logIn(
-            new LogInWithCodeUseCase.Command(grant.code(), forged, Optional.empty()));
+    LoginResult result = finish(core, grant.code(), forged, Optional.empty());
 
     assertThat(result).isInstanceOf(LoginResult.StateRejected.class);
     assertThat(core.provider.exchanges()).isZero();
@@ -76,14 +82,10 @@ class LogInWithCodeTest {
   @DisplayName("SEC-14 a nonce is single use")
   void aNonceIsSingleUse() {
     LoginState nonce = nonce();
-    core.logInWithCode.logIn(
-        new LogInWithCodeUseCase.Command(
-            core.provider.issueClientCode(alice).code(), nonce, Optional.empty()));
+    finish(core, core.provider.issueClientCode(alice).code(), nonce, Optional.empty());
 
     LoginResult again =
-        core.logInWithCode.logIn(
-            new LogInWithCodeUseCase.Command(
-                core.provider.issueClientCode(alice).code(), nonce, Optional.empty()));
+        finish(core, core.provider.issueClientCode(alice).code(), nonce, Optional.empty());
 
     assertThat(again).isInstanceOf(LoginResult.StateRejected.class);
   }
@@ -95,9 +97,7 @@ class LogInWithCodeTest {
     core.clock.advance(Core.LOGIN_TTL);
 
     LoginResult result =
-        core.logInWithCode.logIn(
-            new LogInWithCodeUseCase.Command(
-                core.provider.issueClientCode(alice).code(), nonce, Optional.empty()));
+        finish(core, core.provider.issueClientCode(alice).code(), nonce, Optional.empty());
 
     assertThat(result).isInstanceOf(LoginResult.StateRejected.class);
   }
@@ -105,12 +105,11 @@ class LogInWithCodeTest {
   @Test
   @DisplayName("SEC-14 a browser login's state cannot stand in for a client nonce")
   void aBrowserStateIsNoNonce() {
-    var started = (StartBrowserLoginUseCase.Started) core.startBrowserLogin.start("/");
+    var started = core.startBrowserLogin.start(ReturnPath.HOME);
 
     LoginResult result =
-        core.logInWithCode.logIn(
-            new LogInWithCodeUseCase.Command(
-                core.provider.issueClientCode(alice).code(), started.state(), Optional.empty()));
+        finish(
+            core, core.provider.issueClientCode(alice).code(), started.state(), Optional.empty());
 
     assertThat(result).isInstanceOf(LoginResult.StateRejected.class);
   }
@@ -140,20 +139,28 @@ class LogInWithCodeTest {
   }
 
   @Test
-  void providerFailuresBecomeResults() {
+  void aRefusedPersonIsAResult() {
     core.provider.failWith(new UserNotAllowedException("resigned"));
     assertThat(logIn(core.provider.issueClientCode(alice), Optional.empty()))
         .isEqualTo(new LoginResult.UserNotAllowed("resigned"));
+  }
 
-    core.provider.failWith(
+  @Test
+  @DisplayName(
+      "REL-03 an auth center outage or misconfiguration passes through as the port's exception")
+  void outagesPassThrough() {
+    AuthCenterUnavailableException down =
         new AuthCenterUnavailableException(
-            "rate limited", Optional.of(Duration.ofSeconds(7)), null));
-    assertThat(logIn(core.provider.issueClientCode(alice), Optional.empty()))
-        .isEqualTo(new LoginResult.AuthCenterUnavailable(Optional.of(Duration.ofSeconds(7))));
+            "rate limited", Optional.of(Duration.ofSeconds(7)), null);
+    core.provider.failWith(down);
+    assertThatThrownBy(() -> logIn(core.provider.issueClientCode(alice), Optional.empty()))
+        .isSameAs(down);
 
-    core.provider.failWith(new AuthCenterMisconfiguredException("check FEISHU_APP_SECRET"));
-    assertThat(logIn(core.provider.issueClientCode(alice), Optional.empty()))
-        .isEqualTo(new LoginResult.Misconfigured("check FEISHU_APP_SECRET"));
+    AuthCenterMisconfiguredException wrong =
+        new AuthCenterMisconfiguredException("check FEISHU_APP_SECRET");
+    core.provider.failWith(wrong);
+    assertThatThrownBy(() -> logIn(core.provider.issueClientCode(alice), Optional.empty()))
+        .isSameAs(wrong);
     assertThat(
             core.sessions.deleteExpired(core.clock.instant().plus(Duration.ofDays(1)), core.policy))
         .as("no failed login opened a session")
@@ -165,12 +172,10 @@ class LogInWithCodeTest {
   void tenantsOutsideTheAllowListAreRefused() {
     Core strict = new Core(new TenantAllowList(Set.of(People.TENANT)));
     VerifiedIdentity mallory = new VerifiedIdentity(People.mallory(), People.profileOf("Mallory"));
-    LoginState nonce = ((IssueLoginNonceUseCase.Issued) strict.issueNonce.issue()).nonce();
+    LoginState nonce = strict.issueNonce.issue();
 
     LoginResult result =
-        strict.logInWithCode.logIn(
-            new LogInWithCodeUseCase.Command(
-                strict.provider.issueClientCode(mallory).code(), nonce, Optional.empty()));
+        finish(strict, strict.provider.issueClientCode(mallory).code(), nonce, Optional.empty());
 
     assertThat(result).isInstanceOf(LoginResult.TenantNotAllowed.class);
     assertThat(strict.users.findByAccountKey(People.mallory().accountKey())).isEmpty();

@@ -1,0 +1,62 @@
+package dev.miandeng.adapter.web;
+
+import dev.miandeng.application.login.FinishLoginUseCase;
+import dev.miandeng.application.login.LoginResult;
+import dev.miandeng.domain.identity.AuthorizationCode;
+import dev.miandeng.domain.login.LoginState;
+import io.javalin.http.Context;
+import java.util.Optional;
+
+/**
+ * What the code post and the browser callback share once their input is parsed: the one-time value
+ * counts only when it is bound to this browser (its cookie, compared in constant time: SEC-14,
+ * SEC-17), the use case decides, a session goes into the cookie, and a refusal becomes the answer
+ * of {@link LoginFailures}. Outages pass through to {@link Outages}.
+ */
+final class LoginFinisher {
+
+  private final FinishLoginUseCase finishLogin;
+  private final Cookies cookies;
+  private final SecurityEvents events;
+
+  LoginFinisher(FinishLoginUseCase finishLogin, Cookies cookies, SecurityEvents events) {
+    this.finishLogin = finishLogin;
+    this.cookies = cookies;
+    this.events = events;
+  }
+
+  /**
+   * @param raw the nonce or state the request carried (untrusted, possibly absent)
+   * @param bound the value of the cookie that binds it to this browser, if any
+   * @param code the code the request carried, already parsed
+   * @return the login, whose session cookie is already set
+   * @throws RequestRejectedException the login was refused
+   */
+  LoginResult.LoggedIn finish(
+      Context ctx,
+      LoginRateLimiter.Attempt attempt,
+      FinishLoginUseCase.Kind kind,
+      String raw,
+      Optional<String> bound,
+      AuthorizationCode code) {
+    Optional<LoginState> value =
+        LoginState.parse(raw).filter(parsed -> ConstantTime.equal(raw, bound.orElse(null)));
+    if (value.isEmpty()) {
+      events.record(ctx, "state_mismatch", "refused");
+    }
+    LoginResult result =
+        finishLogin.finish(new FinishLoginUseCase.Command(kind, value, code, cookies.session(ctx)));
+    return switch (result) {
+      case LoginResult.LoggedIn loggedIn -> {
+        attempt.succeeded();
+        cookies.setSession(ctx, loggedIn.token());
+        events.record(ctx, "login", "ok", UserJson.key(loggedIn.user()));
+        yield loggedIn;
+      }
+      case LoginResult.Refused refused -> {
+        events.record(ctx, "login", LoginFailures.outcome(refused));
+        throw LoginFailures.of(refused);
+      }
+    };
+  }
+}
