@@ -8,7 +8,8 @@ const { api, ApiError } = await import(`${assets}api.js`);
 const { JsapiError, requestCode } = await import(`${assets}jsapi.js`);
 const { keysOf, languages, pickLanguage, t } = await import(`${assets}i18n.js`);
 const { initialsOf } = await import(`${assets}view.js`);
-const { failureView } = await import(`${assets}flow.js`);
+const { failureView, reportedFailure, retryPath } = await import(`${assets}flow.js`);
+const { readFile } = await import("node:fs/promises");
 
 test("every sentence exists in Chinese and in English", () => {
   assert.deepEqual(languages.sort(), ["en", "zh"]);
@@ -45,9 +46,33 @@ test("client errnos map to the contract's states", () => {
 test("server errors map to the contract's states", () => {
   assert.deepEqual(failureView(new ApiError(503, "auth_center_unavailable", "", { retryAfter: 30, requestId: "r" })), ["unavailable", { retryAfter: 30, requestId: "r" }]);
   assert.equal(failureView(new ApiError(0, "timeout"))[0], "unavailable");
-  assert.deepEqual(failureView(new ApiError(401, "code_refused")), ["refused", { reason: "code" }]);
+  assert.deepEqual(failureView(new ApiError(401, "code_refused", "", { requestId: "r" })), ["refused", { reason: "code", requestId: "r" }]);
   assert.equal(failureView(new ApiError(403, "user_not_allowed"))[0], "error");
   assert.equal(failureView(new ApiError(500, "server_misconfigured"))[0], "error");
+});
+
+test("a failed browser login reported in the page maps to the page's own states, with the request id", () => {
+  const declined = reportedFailure({ status: "403", failure: "access_denied", requestId: "req-9", retry: "/login" });
+  assert.deepEqual(failureView(declined), ["refused", { reason: "access", requestId: "req-9" }]);
+  const down = reportedFailure({ status: "503", failure: "auth_center_unavailable", requestId: "r", retryAfter: "10" });
+  assert.deepEqual(failureView(down), ["unavailable", { retryAfter: 10, requestId: "r" }]);
+  assert.deepEqual(failureView(reportedFailure({ status: "400", failure: "login_state_invalid", requestId: "r" })), ["error", { text: t("error.login_state_invalid"), requestId: "r" }]);
+  assert.deepEqual(failureView(reportedFailure({ status: "401", failure: "code_refused", requestId: "r" })), ["refused", { reason: "code", requestId: "r" }]);
+  assert.equal(failureView(reportedFailure({ status: "500", failure: "server_misconfigured", requestId: "r" }))[1].text, t("error.server_misconfigured"));
+  assert.equal(reportedFailure({}), null, "an ordinary visit reports nothing");
+  assert.equal(reportedFailure({ status: "503", failure: "store_unavailable", retryAfter: "soon" }).retryAfter, null);
+});
+
+test("\"try again\" after a reported failure only ever goes to a same-origin path", () => {
+  assert.equal(retryPath({ retry: "/login" }), "/login");
+  for (const unsafe of ["//evil.example", "/\\evil.example", "https://evil.example/", "javascript:alert(1)", "", undefined]) {
+    assert.equal(retryPath({ retry: unsafe }), "/", String(unsafe));
+  }
+});
+
+test("index.html carries the element the server writes a failure into (FailurePage.MARKER)", async () => {
+  const page = await readFile(new URL("../../main/resources/frontend/index.html", import.meta.url), "utf8");
+  assert.ok(page.includes('<main id="app" data-state="loading">'));
 });
 
 function fakeFetch(status, body, headers = {}) {

@@ -1,6 +1,10 @@
-// Entry point: set the page language, then run the login flow once.
+// Entry point: set the page language, then show the failure the server reported in the page, if any, or run the
+// login flow once.
 import { applyDocumentLanguage } from "./i18n.js";
-import { start } from "./flow.js";
+import { reportedFailure, showReported, start } from "./flow.js";
 
 applyDocumentLanguage();
-start();
+const { dataset } = document.getElementById("app");
+const failure = reportedFailure(dataset);
+if (failure) showReported(failure, dataset);
+else start();

@@ -2,7 +2,7 @@
 //   /api/me ── 200 ─────────────────────────────────────────────────────────────▶ profile
 //      └ 401 ─▶ /api/config ─▶ load jssdkUrl ─▶ no window.h5sdk ─────────────────▶ browser
 //                                              └ nonce ─▶ JSAPI code ─▶ /api/session ─▶ profile
-// Any failure is mapped to exactly one state by failureView().
+// Any failure is mapped to exactly one state by failureView(), also one the server reports in the page (reportedFailure).
 
 import { api, ApiError } from "./api.js";
 import { insideFeishu, JsapiError, loadScript, requestCode } from "./jsapi.js";
@@ -21,8 +21,35 @@ const handlers = {
 // Each run gets a number; a slow answer from an abandoned run (the user pressed a button meanwhile) is ignored.
 let currentRun = 0;
 
-function show(run, state, data) {
-  if (run === currentRun) render(state, data, handlers);
+function show(run, state, data, on = handlers) {
+  if (run === currentRun) render(state, data, on);
+}
+
+/**
+ * A failure the server answered a navigation with (a browser login that ended badly at /callback, /login while a
+ * store is down, a missing page): the server serves this page with data-* attributes on #app (FailurePage.java).
+ * Returns it as the ApiError the page's calls would have thrown, or null on an ordinary visit.
+ */
+export function reportedFailure(dataset = {}) {
+  if (!dataset.failure) return null;
+  const retryAfter = /^\d+$/.test(dataset.retryAfter ?? "") ? Number(dataset.retryAfter) : null;
+  return new ApiError(Number(dataset.status) || 0, dataset.failure, null, { retryAfter, requestId: dataset.requestId || null });
+}
+
+/** Only a same-origin path may be a "try again" target (the server sends /login or /). */
+export function retryPath(dataset = {}) {
+  return /^\/(?![\/\\])/.test(dataset.retry ?? "") ? dataset.retry : "/";
+}
+
+/** Shows a reported failure in the page's own states; "try again" goes where the server said. */
+export function showReported(failure, dataset) {
+  const run = ++currentRun;
+  // The address may still carry the callback's code and state: keep only the path, so neither stays in the
+  // address bar or the history, and a reload asks the server again.
+  history.replaceState(null, "", location.pathname);
+  const [state, data] = failureView(failure);
+  const target = retryPath(dataset);
+  show(run, state, data, { ...handlers, retry: () => location.assign(target) });
 }
 
 export async function start() {
@@ -108,10 +135,11 @@ export function failureView(failure) {
   if (failure instanceof ApiError) {
     const { requestId, retryAfter } = failure;
     if (failure.status === 503 || failure.code === "timeout") return ["unavailable", { retryAfter, requestId }];
-    if (failure.code === "code_refused") return ["refused", { reason: "code" }];
+    if (failure.code === "code_refused") return ["refused", { reason: "code", requestId }];
+    if (failure.code === "access_denied") return ["refused", { reason: "access", requestId }];
     if (failure.code === "network") return ["error", { text: t("error.network") }];
     if (failure.code === "rate_limited") return ["error", { text: t("error.rate_limited", { seconds: retryAfter ?? 60 }), requestId }];
-    const known = ["user_not_allowed", "tenant_not_allowed", "server_misconfigured"].includes(failure.code);
+    const known = ["user_not_allowed", "tenant_not_allowed", "server_misconfigured", "login_state_invalid", "not_found"].includes(failure.code);
     return ["error", { text: known ? t(`error.${failure.code}`) : null, requestId }];
   }
   console.error("miandeng: unexpected failure", failure);

@@ -73,11 +73,11 @@ const STATES = {
     body: [actions(h("a", { id: "login-button", class: "button button--primary", href: loginHref }, t("action.login"))), note(t("browser.hint"), { id: "feishu-hint" })],
   }),
 
-  refused: ({ reason }, on) => ({
+  refused: ({ reason, requestId }, on) => ({
     visual: icon("hand"),
     title: t("refused.title"),
     message: t(reason === "code" ? "refused.code" : "refused.access"),
-    body: [retry(on)],
+    body: [retry(on), reference(requestId)],
   }),
 
   "config-error": ({ errno, pageUrl }, on) => ({

@@ -34,6 +34,9 @@ class BrowserRedirectLoginTest {
     // counted.
     SimulatedUser alice = APP.user("Alice", u -> u.openId().equals("ou_sim_alice"));
 
+    page.open().waitForState("browser");
+    assertThat(page.element("feishu-hint").getText()).contains("Inside the Feishu app");
+
     onAuthorizePageAs(alice).click("allow");
 
     page.until(ExpectedConditions.urlContains(APP.url().toString()), "the way back to the app");
@@ -42,23 +45,48 @@ class BrowserRedirectLoginTest {
   }
 
   @Test
-  @DisplayName("denying on the authorize page shows the honest refusal and creates no session")
+  @DisplayName(
+      "SEC-26: denying on the authorize page ends on the app's own styled 'refused' screen with"
+          + " the request id and a try-again that starts a new login; no session")
   void denyShowsTheRefusal() throws Exception {
     onAuthorizePageAs(APP.firstUser()).click("deny");
 
-    page.until(
-        ExpectedConditions.urlContains(APP.url().resolve("/callback").toString()),
-        "the app's callback");
-    assertThat(page.driver().getTitle()).isEqualTo("Access refused");
-    assertThat(page.text("message")).contains("You declined to share your Feishu account");
+    page.waitForState("refused");
+    assertThat(page.currentUrl())
+        .as("the callback's query is gone from the address bar")
+        .isEqualTo(APP.url().resolve("/callback").toString());
+    assertThat(page.text("title")).isEqualTo("Not signed in");
+    assertThat(page.text("message"))
+        .isEqualTo("You did not allow this app to know who you are, so you are not signed in.");
+    assertThat(page.text("request-id")).matches("Reference: [A-Za-z0-9_-]{16}");
+    assertThat(page.script("return getComputedStyle(document.querySelector('.card')).maxWidth"))
+        .as("the app's stylesheet applies (.card max-width: 26rem)")
+        .isEqualTo("416px");
     assertThat(page.sessionCookie()).as("session cookie").isEmpty();
     assertThat(APP.meStatus(page.cookieHeader())).as("GET /api/me").isEqualTo(401);
+
+    page.click("retry");
+    page.until(
+        ExpectedConditions.urlContains(APP.simulator().baseUrl()),
+        "a new login at the simulator's authorize page");
+  }
+
+  @Test
+  @DisplayName("a Chinese browser sees a refused browser login in Chinese")
+  void refusalInChinese() {
+    page.language("zh-CN");
+    onAuthorizePageAs(APP.firstUser()).click("deny");
+
+    page.waitForState("refused");
+    assertThat(page.text("message")).isEqualTo("你没有允许此应用获取你的身份，因此未登录。");
+    assertThat(page.text("retry")).isEqualTo("重试");
+    assertThat(page.text("request-id")).startsWith("参考编号：");
   }
 
   /** From the app's page to the simulator's authorize page, with {@code user} picked. */
   private AppPage onAuthorizePageAs(SimulatedUser user) {
     page.open().waitForState("browser");
-    assertThat(page.element("feishu-hint").getText()).contains("Inside the Feishu app");
+    assertThat(page.element("feishu-hint").isDisplayed()).as("#feishu-hint shown").isTrue();
 
     page.click("login-button");
     By choice = By.cssSelector("[data-open-id='" + user.openId() + "']");
