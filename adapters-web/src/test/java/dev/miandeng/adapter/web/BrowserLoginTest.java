@@ -164,7 +164,7 @@ class BrowserLoginTest {
 
   @Test
   @DisplayName(
-      "SEC-26: error=access_denied → 403, the app's page in its failure state with the request id"
+      "SEC-26 SEC-35: error=access_denied → 403, the app's page in its failure state with the request id"
           + " and a try-again path; no session")
   void declined() {
     Browser browser = app.browser();
@@ -187,7 +187,7 @@ class BrowserLoginTest {
   }
 
   @Test
-  @DisplayName("SEC-26: server-rendered pages escape everything the request carried")
+  @DisplayName("SEC-35: server-rendered pages escape everything the request carried")
   void escapes() {
     HttpResponse<String> response =
         app.browser().get("/callback?error=%3Cscript%3Ealert(1)%3C/script%3E");
@@ -239,7 +239,7 @@ class BrowserLoginTest {
   }
 
   @Test
-  @DisplayName("a missing page is the app's page in its failure state, trying again at /")
+  @DisplayName("SEC-35: a missing page is the app's page in its failure state, trying again at /")
   void missingPage() {
     HttpResponse<String> response = app.browser().get("/no-such-page");
     assertThat(response.statusCode()).isEqualTo(404);

@@ -46,7 +46,7 @@ class BrowserRedirectLoginTest {
 
   @Test
   @DisplayName(
-      "SEC-26: denying on the authorize page ends on the app's own styled 'refused' screen with"
+      "SEC-35: denying on the authorize page ends on the app's own styled 'refused' screen with"
           + " the request id and a try-again that starts a new login; no session")
   void denyShowsTheRefusal() throws Exception {
     onAuthorizePageAs(APP.firstUser()).click("deny");
@@ -72,7 +72,7 @@ class BrowserRedirectLoginTest {
   }
 
   @Test
-  @DisplayName("a Chinese browser sees a refused browser login in Chinese")
+  @DisplayName("SEC-35: a Chinese browser sees a refused browser login in Chinese")
   void refusalInChinese() {
     page.language("zh-CN");
     onAuthorizePageAs(APP.firstUser()).click("deny");
