@@ -1,7 +1,6 @@
 package dev.miandeng.application.session;
 
 import dev.miandeng.domain.login.LoginStates;
-import dev.miandeng.domain.session.SessionPolicy;
 import dev.miandeng.domain.session.Sessions;
 import dev.miandeng.domain.store.StoreUnavailableException;
 import java.time.Clock;
@@ -9,20 +8,18 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Drops expired rows so the stores stay small; correctness never depends on it (expiry is checked).
+ * Drops what is past its keep-until so the stores stay small; correctness never depends on it
+ * (every lookup judges the session with {@link dev.miandeng.domain.session.Session#standingAt}).
  */
 public final class SweepExpiredService implements SweepExpiredUseCase {
 
   private final Sessions sessions;
   private final LoginStates loginStates;
-  private final SessionPolicy policy;
   private final Clock clock;
 
-  public SweepExpiredService(
-      Sessions sessions, LoginStates loginStates, SessionPolicy policy, Clock clock) {
+  public SweepExpiredService(Sessions sessions, LoginStates loginStates, Clock clock) {
     this.sessions = Objects.requireNonNull(sessions, "sessions");
     this.loginStates = Objects.requireNonNull(loginStates, "loginStates");
-    this.policy = Objects.requireNonNull(policy, "policy");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
@@ -30,7 +27,7 @@ public final class SweepExpiredService implements SweepExpiredUseCase {
   public Result sweep() {
     Instant now = clock.instant();
     try {
-      return new Swept(sessions.deleteExpired(now, policy), loginStates.deleteExpired(now));
+      return new Swept(sessions.deleteExpired(now), loginStates.deleteExpired(now));
     } catch (StoreUnavailableException e) {
       return new StoreUnavailable();
     }
