@@ -3,7 +3,6 @@ package dev.miandeng.app;
 import dev.miandeng.application.session.SweepExpiredService;
 import dev.miandeng.application.session.SweepExpiredUseCase;
 import dev.miandeng.domain.login.LoginStates;
-import dev.miandeng.domain.session.SessionPolicy;
 import dev.miandeng.domain.session.Sessions;
 import dev.miandeng.domain.store.StoreUnavailableException;
 import java.time.Clock;
@@ -14,11 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sweeps expired sessions and pending logins every few minutes, in whichever adapters the
- * configuration selected, so the stores stay small: the tables of the database and the in-memory
- * maps need it; Redis expires its keys by TTL, so there the sweep walks the keys and rarely finds
- * one. Expiry is enforced on every lookup anyway; the sweep only reclaims space, so a missed run
- * harms nothing.
+ * Sweeps, every few minutes, the sessions past their keep-until and the expired pending logins, in
+ * whichever adapters the configuration selected, so the stores stay small: the tables of the
+ * database and the in-memory maps need it; Redis expires its keys by TTL, so there the sweep walks
+ * the keys and rarely finds one. Expiry is judged on every lookup anyway ({@code
+ * Session.standingAt}); the sweep only reclaims space, so a missed run harms nothing.
  */
 final class Housekeeping implements AutoCloseable {
 
@@ -31,9 +30,8 @@ final class Housekeeping implements AutoCloseable {
     this.scheduler = scheduler;
   }
 
-  static Housekeeping start(
-      Sessions sessions, LoginStates loginStates, SessionPolicy policy, Clock clock) {
-    SweepExpiredUseCase sweep = new SweepExpiredService(sessions, loginStates, policy, clock);
+  static Housekeeping start(Sessions sessions, LoginStates loginStates, Clock clock) {
+    SweepExpiredUseCase sweep = new SweepExpiredService(sessions, loginStates, clock);
     ScheduledExecutorService scheduler =
         Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().name("miandeng-housekeeping").daemon().unstarted(r));

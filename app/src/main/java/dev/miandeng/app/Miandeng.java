@@ -59,7 +59,7 @@ public final class Miandeng implements AutoCloseable {
 
       Optional<FeishuSimulator> simulator = startSimulator(config.identity(), publicUrl, clock);
       simulator.ifPresent(started::push);
-      Stores stores = Stores.open(config.persistence(), config.sessionPolicy(), clock);
+      Stores stores = Stores.open(config.persistence(), clock);
       started.push(stores);
       IdentityLookup identityLookup =
           FeishuIdentityLookup.create(
@@ -73,9 +73,7 @@ public final class Miandeng implements AutoCloseable {
               clock);
       web.start();
       started.push(web);
-      started.push(
-          Housekeeping.start(
-              stores.sessions(), stores.loginStates(), config.sessionPolicy(), clock));
+      started.push(Housekeeping.start(stores.sessions(), stores.loginStates(), clock));
       return new Miandeng(publicUrl, simulator, started);
     } catch (RuntimeException e) {
       closeAll(started);

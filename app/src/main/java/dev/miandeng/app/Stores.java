@@ -7,7 +7,6 @@ import dev.miandeng.adapter.persistence.memory.InMemoryUsers;
 import dev.miandeng.adapter.redis.RedisStores;
 import dev.miandeng.app.config.PersistenceConfig;
 import dev.miandeng.domain.login.LoginStates;
-import dev.miandeng.domain.session.SessionPolicy;
 import dev.miandeng.domain.session.Sessions;
 import dev.miandeng.domain.store.StoreUnavailableException;
 import dev.miandeng.domain.user.Users;
@@ -62,8 +61,8 @@ final class Stores implements AutoCloseable {
    * @throws StoreUnavailableException when a selected store cannot be reached; the message names
    *     the variable to check
    */
-  static Stores open(PersistenceConfig config, SessionPolicy policy, Clock clock) {
-    Connections opened = new Connections(config, policy, clock);
+  static Stores open(PersistenceConfig config, Clock clock) {
+    Connections opened = new Connections(config, clock);
     try {
       Users users =
           switch (config.users()) {
@@ -132,16 +131,14 @@ final class Stores implements AutoCloseable {
   private static final class Connections {
 
     private final PersistenceConfig config;
-    private final SessionPolicy policy;
     private final Clock clock;
     private final List<Probe> probes = new ArrayList<>();
     private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
     private JdbiStores database;
     private RedisStores redis;
 
-    Connections(PersistenceConfig config, SessionPolicy policy, Clock clock) {
+    Connections(PersistenceConfig config, Clock clock) {
       this.config = config;
-      this.policy = policy;
       this.clock = clock;
     }
 
@@ -149,7 +146,7 @@ final class Stores implements AutoCloseable {
       if (database == null) {
         database =
             open(
-                () -> JdbiStores.open(config.database().orElseThrow(), policy, clock),
+                () -> JdbiStores.open(config.database().orElseThrow()),
                 "MIANDENG_DB_URL (and MIANDENG_DB_USER, MIANDENG_DB_PASSWORD)");
         probes.add(new Probe("the database", database::isReachable));
       }
@@ -160,7 +157,7 @@ final class Stores implements AutoCloseable {
       if (redis == null) {
         redis =
             open(
-                () -> RedisStores.open(config.redis().orElseThrow(), policy, clock),
+                () -> RedisStores.open(config.redis().orElseThrow(), clock),
                 "MIANDENG_REDIS_URL (and MIANDENG_REDIS_PASSWORD)");
         probes.add(new Probe("Redis", redis::isReachable));
       }

@@ -54,6 +54,6 @@ final class Core {
     currentUser = new CurrentUserService(sessions, users, tenants, policy, clock);
     logOut = new LogOutService(sessions);
     logOutEverywhere = new LogOutEverywhereService(sessions);
-    sweep = new SweepExpiredService(sessions, loginStates, policy, clock);
+    sweep = new SweepExpiredService(sessions, loginStates, clock);
   }
 }

@@ -21,6 +21,8 @@ import dev.miandeng.domain.user.UserId;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -90,9 +92,7 @@ class SessionLifecycleTest {
   void lastSeenWritesAreThrottled() {
     AtomicInteger touches = new AtomicInteger();
     Sessions counting = new CountingSessions(core.sessions, touches);
-    CurrentUserService currentUser =
-        new CurrentUserService(
-            counting, core.users, TenantAllowList.ANY, SessionPolicy.DEFAULT, core.clock);
+    CurrentUserService currentUser = instanceOver(counting);
     SessionToken token = logInAlice();
 
     for (int second = 0; second < 180; second++) {
@@ -101,6 +101,60 @@ class SessionLifecycleTest {
     }
 
     assertThat(touches.get()).isEqualTo(3);
+  }
+
+  private CurrentUserService instanceOver(Sessions sessions) {
+    return new CurrentUserService(
+        sessions, core.users, TenantAllowList.ANY, SessionPolicy.DEFAULT, core.clock);
+  }
+
+  @Test
+  @DisplayName(
+      "REL-09 a cached copy due a last-seen write is re-read: another instance's write is not"
+          + " repeated")
+  void aCachedCopyDueATouchIsReReadFirst() {
+    AtomicInteger touches = new AtomicInteger();
+    Sessions counted = new CountingSessions(core.sessions, touches);
+    CurrentUserService a = instanceOver(new CachedSessions(counted));
+    CurrentUserService b = instanceOver(new CachedSessions(counted));
+    SessionToken token = logInAlice();
+    a.current(token);
+    b.current(token);
+    core.clock.advance(SessionPolicy.DEFAULT.lastSeenWriteInterval());
+
+    a.current(token);
+    b.current(token);
+
+    assertThat(touches.get()).as("a wrote last seen; b, re-reading, found it fresh").isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName(
+      "SEC-07 a cached copy that looks idle too long is re-read: a session kept alive on another"
+          + " instance is not ended")
+  void aCachedCopyThatLooksExpiredIsReReadFirst() {
+    CurrentUserService a = instanceOver(new CachedSessions(core.sessions));
+    CurrentUserService b = instanceOver(new CachedSessions(core.sessions));
+    SessionToken token = logInAlice();
+    b.current(token);
+    for (int minute = 0; minute < 40; minute += 10) {
+      core.clock.advance(Duration.ofMinutes(10));
+      assertThat(a.current(token)).isInstanceOf(CurrentUserUseCase.Authenticated.class);
+    }
+
+    assertThat(b.current(token))
+        .as("b's copy was last seen 40 minutes ago, the store's 0 minutes ago")
+        .isInstanceOf(CurrentUserUseCase.Authenticated.class);
+  }
+
+  @Test
+  @DisplayName("SEC-07 a session that is really over is deleted from the store, not only refused")
+  void anExpiredSessionIsDeleted() {
+    SessionToken token = logInAlice();
+    core.clock.advance(SessionPolicy.DEFAULT.idleTimeout());
+
+    assertThat(isLoggedIn(token)).isFalse();
+    assertThat(core.sessions.findFresh(token.hash())).isEmpty();
   }
 
   @Test
@@ -166,9 +220,7 @@ class SessionLifecycleTest {
   @DisplayName("REL-08 a store that is down passes through as the port's exception")
   void storeDownPassesThrough() {
     Sessions down = new CountingSessions(null, new AtomicInteger());
-    CurrentUserService currentUser =
-        new CurrentUserService(
-            down, core.users, TenantAllowList.ANY, SessionPolicy.DEFAULT, core.clock);
+    CurrentUserService currentUser = instanceOver(down);
 
     assertThatThrownBy(() -> currentUser.current(SessionToken.generate(new SecureRandom())))
         .isInstanceOf(StoreUnavailableException.class);
@@ -187,8 +239,8 @@ class SessionLifecycleTest {
     }
 
     @Override
-    public void save(Session session) {
-      store().save(session);
+    public void save(Session session, Instant keepUntil) {
+      store().save(session, keepUntil);
     }
 
     @Override
@@ -197,9 +249,14 @@ class SessionLifecycleTest {
     }
 
     @Override
-    public void touch(SessionTokenHash id, Instant lastSeenAt) {
+    public Optional<Session> findFresh(SessionTokenHash id) {
+      return store().findFresh(id);
+    }
+
+    @Override
+    public void touch(SessionTokenHash id, Instant lastSeenAt, Instant keepUntil) {
       touches.incrementAndGet();
-      store().touch(id, lastSeenAt);
+      store().touch(id, lastSeenAt, keepUntil);
     }
 
     @Override
@@ -213,8 +270,62 @@ class SessionLifecycleTest {
     }
 
     @Override
-    public int deleteExpired(Instant now, SessionPolicy policy) {
-      return store().deleteExpired(now, policy);
+    public int deleteExpired(Instant now) {
+      return store().deleteExpired(now);
+    }
+  }
+
+  /**
+   * One instance's view of a shared store through a cache that never expires by itself, the worst
+   * case of a caching adapter: {@code find} answers from the cache, {@code findFresh} reads the
+   * store and refreshes the cache, a delete here drops the entry.
+   */
+  private record CachedSessions(Sessions shared, Map<SessionTokenHash, Session> cache)
+      implements Sessions {
+
+    CachedSessions(Sessions shared) {
+      this(shared, new HashMap<>());
+    }
+
+    @Override
+    public void save(Session session, Instant keepUntil) {
+      shared.save(session, keepUntil);
+    }
+
+    @Override
+    public Optional<Session> find(SessionTokenHash id) {
+      return cache.containsKey(id) ? Optional.of(cache.get(id)) : findFresh(id);
+    }
+
+    @Override
+    public Optional<Session> findFresh(SessionTokenHash id) {
+      Optional<Session> stored = shared.findFresh(id);
+      stored.ifPresentOrElse(s -> cache.put(id, s), () -> cache.remove(id));
+      return stored;
+    }
+
+    @Override
+    public void touch(SessionTokenHash id, Instant lastSeenAt, Instant keepUntil) {
+      shared.touch(id, lastSeenAt, keepUntil);
+      cache.computeIfPresent(id, (key, s) -> s.touchedAt(lastSeenAt));
+    }
+
+    @Override
+    public void delete(SessionTokenHash id) {
+      shared.delete(id);
+      cache.remove(id);
+    }
+
+    @Override
+    public int deleteAllOf(UserId userId) {
+      cache.values().removeIf(s -> s.userId().equals(userId));
+      return shared.deleteAllOf(userId);
+    }
+
+    @Override
+    public int deleteExpired(Instant now) {
+      cache.clear();
+      return shared.deleteExpired(now);
     }
   }
 }

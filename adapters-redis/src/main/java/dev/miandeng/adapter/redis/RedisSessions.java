@@ -1,7 +1,6 @@
 package dev.miandeng.adapter.redis;
 
 import dev.miandeng.domain.session.Session;
-import dev.miandeng.domain.session.SessionPolicy;
 import dev.miandeng.domain.session.SessionTokenHash;
 import dev.miandeng.domain.session.Sessions;
 import dev.miandeng.domain.user.UserId;
@@ -16,17 +15,18 @@ import redis.clients.jedis.UnifiedJedis;
 /**
  * {@link Sessions} in Redis, shared by every instance and read without a per-instance cache, so a
  * logout or "log out everywhere" on one instance is refused by all of them on their very next
- * request (REL-13, SEC-09, SEC-10).
+ * request (REL-13, SEC-09, SEC-10); {@link #findFresh} therefore answers as {@link #find}.
  *
  * <p>Layout ({@link RedisKeys}): one hash per session, keyed by the token hash only (SEC-12), with
- * fields {@code user}, {@code created}, {@code seen}, {@code expires} (epoch microseconds, {@link
- * Micros}); and per user a set of that user's session keys, for "log out everywhere".
+ * fields {@code user}, {@code created}, {@code seen}, {@code expires} and {@code keep} (the
+ * keep-until the core gave; epoch microseconds, {@link Micros}); and per user a set of that user's
+ * session keys, for "log out everywhere".
  *
- * <p>Expiry: every session key carries a Redis TTL that ends when the session ends under the policy
- * — at {@code min(expires, seen + idle timeout)} (SEC-07, SEC-08) — and each "last seen" write
- * moves it. Redis therefore drops ended sessions by itself; {@link #deleteExpired} is a sweep for
- * what a changed policy or a stopped clock left behind. TTLs are counted from the injected clock,
- * the one the core checks expiry with, never from Redis's own.
+ * <p>Expiry: every session key carries a Redis TTL that ends at its keep-until, moved by each "last
+ * seen" write. Redis therefore drops ended sessions by itself, and this class holds no policy: the
+ * core computes the keep-until ({@code Session.keepUntil}). {@link #deleteExpired} is a sweep for
+ * what a stopped clock left behind. TTLs are counted from the injected clock, the one the core
+ * judges sessions with, never from Redis's own.
  *
  * <p>Every write that touches more than one key is one Lua script, which Redis runs atomically: a
  * delete, "log out everywhere" and the sweep cannot interleave with a save or a touch. The scripts
@@ -35,37 +35,36 @@ import redis.clients.jedis.UnifiedJedis;
  */
 public final class RedisSessions implements Sessions {
 
-  /** KEYS: session, user set. ARGV: user, created, seen, expires, session TTL ms, set TTL ms. */
+  /**
+   * KEYS: session, user set. ARGV: user, created, seen, expires, keep, session TTL ms, set TTL ms.
+   */
   private static final String SAVE =
       """
       redis.call('HSET', KEYS[1], 'user', ARGV[1], 'created', ARGV[2], 'seen', ARGV[3], \
-      'expires', ARGV[4])
-      redis.call('PEXPIRE', KEYS[1], ARGV[5])
+      'expires', ARGV[4], 'keep', ARGV[5])
+      redis.call('PEXPIRE', KEYS[1], ARGV[6])
       redis.call('SADD', KEYS[2], KEYS[1])
-      if redis.call('PTTL', KEYS[2]) < tonumber(ARGV[6]) then
-        redis.call('PEXPIRE', KEYS[2], ARGV[6])
+      if redis.call('PTTL', KEYS[2]) < tonumber(ARGV[7]) then
+        redis.call('PEXPIRE', KEYS[2], ARGV[7])
       end
       return 1
       """;
 
   /**
-   * KEYS: session. ARGV: seen, now, idle timeout (µs). Moves "last seen" forward only, and the TTL
-   * with it; a session that is over by then is deleted.
+   * KEYS: session. ARGV: seen, keep (µs), TTL ms. Moves "last seen" and the keep-until forward
+   * only, and the TTL with them; a session whose new keep-until has passed is deleted.
    */
   private static final String TOUCH =
       """
-      local stored = redis.call('HMGET', KEYS[1], 'seen', 'expires')
-      if not stored[1] then return 0 end
-      local seen = tonumber(ARGV[1])
-      if seen <= tonumber(stored[1]) then return 0 end
-      local deadline = math.min(tonumber(stored[2]), seen + tonumber(ARGV[3]))
-      local ttl = math.ceil((deadline - tonumber(ARGV[2])) / 1000)
-      if ttl <= 0 then
+      local stored = redis.call('HGET', KEYS[1], 'seen')
+      if not stored then return 0 end
+      if tonumber(ARGV[1]) <= tonumber(stored) then return 0 end
+      if tonumber(ARGV[3]) <= 0 then
         redis.call('DEL', KEYS[1])
         return 0
       end
-      redis.call('HSET', KEYS[1], 'seen', ARGV[1])
-      redis.call('PEXPIRE', KEYS[1], ttl)
+      redis.call('HSET', KEYS[1], 'seen', ARGV[1], 'keep', ARGV[2])
+      redis.call('PEXPIRE', KEYS[1], ARGV[3])
       return 1
       """;
 
@@ -88,15 +87,18 @@ public final class RedisSessions implements Sessions {
       return deleted
       """;
 
-  /** KEYS: sessions. ARGV: now, idle timeout (µs), the user-set key prefix. */
+  /**
+   * KEYS: sessions. ARGV: now (µs), the user-set key prefix. Deletes those whose keep-until is at
+   * or before now; a session saved before keep-until was stored is kept until its absolute end.
+   */
   private static final String SWEEP =
       """
       local now = tonumber(ARGV[1])
       local deleted = 0
       for _, key in ipairs(KEYS) do
-        local s = redis.call('HMGET', key, 'user', 'seen', 'expires')
-        if s[1] and (now >= tonumber(s[3]) or now >= tonumber(s[2]) + tonumber(ARGV[2])) then
-          redis.call('SREM', ARGV[3] .. s[1], key)
+        local s = redis.call('HMGET', key, 'user', 'keep', 'expires')
+        if s[1] and now >= tonumber(s[2] or s[3]) then
+          redis.call('SREM', ARGV[2] .. s[1], key)
           deleted = deleted + redis.call('DEL', key)
         end
       end
@@ -106,24 +108,21 @@ public final class RedisSessions implements Sessions {
   private final UnifiedJedis redis;
   private final RedisErrors errors;
   private final RedisKeys keys;
-  private final SessionPolicy policy;
   private final Clock clock;
 
-  RedisSessions(
-      UnifiedJedis redis, RedisErrors errors, RedisKeys keys, SessionPolicy policy, Clock clock) {
+  RedisSessions(UnifiedJedis redis, RedisErrors errors, RedisKeys keys, Clock clock) {
     this.redis = redis;
     this.errors = errors;
     this.keys = keys;
-    this.policy = policy;
     this.clock = clock;
   }
 
   @Override
-  public void save(Session session) {
+  public void save(Session session, Instant keepUntil) {
     Instant now = clock.instant();
-    long ttl = Micros.millisUntil(now, deadlineOf(session));
+    long ttl = Micros.millisUntil(now, keepUntil);
     if (ttl == 0) {
-      return; // Already over: nothing a later find may return.
+      return; // Past its keep-until already: the store may drop it, so it is not stored.
     }
     long setTtl = Math.max(ttl, Micros.millisUntil(now, session.expiresAt()));
     errors.guard(
@@ -137,6 +136,7 @@ public final class RedisSessions implements Sessions {
                     String.valueOf(Micros.of(session.createdAt())),
                     String.valueOf(Micros.of(session.lastSeenAt())),
                     String.valueOf(Micros.of(session.expiresAt())),
+                    String.valueOf(Micros.of(keepUntil)),
                     String.valueOf(ttl),
                     String.valueOf(setTtl))));
   }
@@ -158,7 +158,13 @@ public final class RedisSessions implements Sessions {
   }
 
   @Override
-  public void touch(SessionTokenHash id, Instant lastSeenAt) {
+  public Optional<Session> findFresh(SessionTokenHash id) {
+    return find(id);
+  }
+
+  @Override
+  public void touch(SessionTokenHash id, Instant lastSeenAt, Instant keepUntil) {
+    long ttl = Micros.millisUntil(clock.instant(), keepUntil);
     errors.guard(
         "touch a session",
         () ->
@@ -167,8 +173,8 @@ public final class RedisSessions implements Sessions {
                 List.of(keys.session(id)),
                 List.of(
                     String.valueOf(Micros.of(lastSeenAt)),
-                    String.valueOf(Micros.of(clock.instant())),
-                    String.valueOf(Micros.of(policy.idleTimeout())))));
+                    String.valueOf(Micros.of(keepUntil)),
+                    String.valueOf(ttl))));
   }
 
   @Override
@@ -188,22 +194,13 @@ public final class RedisSessions implements Sessions {
   }
 
   @Override
-  public int deleteExpired(Instant now, SessionPolicy sweepPolicy) {
+  public int deleteExpired(Instant now) {
     return KeyScan.sweep(
         redis,
         errors,
         "sweep expired sessions",
         keys.allSessions(),
         SWEEP,
-        List.of(
-            String.valueOf(Micros.of(now)),
-            String.valueOf(Micros.of(sweepPolicy.idleTimeout())),
-            keys.userSessionsPrefix()));
-  }
-
-  /** When the session ends under the configured policy: where its key's TTL points. */
-  private Instant deadlineOf(Session session) {
-    Instant idleEnd = session.lastSeenAt().plus(policy.idleTimeout());
-    return idleEnd.isBefore(session.expiresAt()) ? idleEnd : session.expiresAt();
+        List.of(String.valueOf(Micros.of(now)), keys.userSessionsPrefix()));
   }
 }

@@ -1,7 +1,6 @@
 package dev.miandeng.adapter.redis;
 
 import dev.miandeng.domain.login.LoginStates;
-import dev.miandeng.domain.session.SessionPolicy;
 import dev.miandeng.domain.session.Sessions;
 import dev.miandeng.domain.store.StoreUnavailableException;
 import java.time.Clock;
@@ -21,7 +20,7 @@ import redis.clients.jedis.util.JedisURIHelper;
  * calls. Build only the ports you keep in Redis; each is independent of the others.
  *
  * <pre>{@code
- * RedisStores redis = RedisStores.open(settings, policy, Clock.systemUTC());
+ * RedisStores redis = RedisStores.open(settings, Clock.systemUTC());
  * Sessions sessions = redis.sessions();
  * LoginStates loginStates = redis.loginStates();
  * boolean ready = redis.isReachable(); // readiness probe (REL-08)
@@ -38,28 +37,25 @@ public final class RedisStores implements AutoCloseable {
   private final RedisClient client;
   private final RedisErrors errors;
   private final RedisKeys keys;
-  private final SessionPolicy policy;
   private final Clock clock;
 
-  private RedisStores(RedisClient client, RedisKeys keys, SessionPolicy policy, Clock clock) {
+  private RedisStores(RedisClient client, RedisKeys keys, Clock clock) {
     this.client = client;
     this.errors = new RedisErrors(() -> client.getPool().clear());
     this.keys = keys;
-    this.policy = policy;
     this.clock = clock;
   }
 
   /**
    * Connects and checks that Redis answers.
    *
-   * @param policy the session policy the core enforces: session keys expire when it ends them
-   * @param clock the core's clock: TTLs are counted from it
+   * @param clock the core's clock: TTLs (until a session's keep-until, a login's expiry) are
+   *     counted from it
    * @throws StoreUnavailableException when Redis does not answer {@code PING} within the timeout,
    *     or refuses the credentials (the message says which; it never holds the password)
    */
-  public static RedisStores open(RedisSettings settings, SessionPolicy policy, Clock clock) {
+  public static RedisStores open(RedisSettings settings, Clock clock) {
     Objects.requireNonNull(settings, "settings");
-    Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(clock, "clock");
     RedisClient client = connect(settings);
     try {
@@ -77,7 +73,7 @@ public final class RedisStores implements AutoCloseable {
           "Redis at " + settings.safeUrl() + " cannot be reached at start-up", e);
     }
     LOG.info("Redis ready: {}", settings);
-    return new RedisStores(client, new RedisKeys(settings.keyPrefix()), policy, clock);
+    return new RedisStores(client, new RedisKeys(settings.keyPrefix()), clock);
   }
 
   private static RedisClient connect(RedisSettings settings) {
@@ -113,7 +109,7 @@ public final class RedisStores implements AutoCloseable {
   }
 
   public Sessions sessions() {
-    return new RedisSessions(client, errors, keys, policy, clock);
+    return new RedisSessions(client, errors, keys, clock);
   }
 
   public LoginStates loginStates() {

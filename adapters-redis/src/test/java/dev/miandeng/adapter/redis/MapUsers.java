@@ -33,9 +33,4 @@ final class MapUsers implements Users {
   public Optional<User> findById(UserId id) {
     return users.values().stream().filter(u -> u.id().equals(id)).findFirst();
   }
-
-  @Override
-  public Optional<User> findByAccountKey(AccountKey key) {
-    return Optional.ofNullable(users.get(key));
-  }
 }

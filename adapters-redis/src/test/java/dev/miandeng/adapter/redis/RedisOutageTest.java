@@ -53,7 +53,7 @@ class RedisOutageTest {
       Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
       Session session =
           Session.start(SessionToken.generate(RANDOM).hash(), user, now, SessionPolicy.DEFAULT);
-      stores.sessions().save(session);
+      stores.sessions().save(session, session.keepUntil(SessionPolicy.DEFAULT));
       assertThat(stores.isReachable()).isTrue();
 
       proxy.cut();
@@ -63,7 +63,7 @@ class RedisOutageTest {
           .isInstanceOf(StoreUnavailableException.class);
       assertThatThrownBy(() -> stores.sessions().deleteAllOf(user))
           .isInstanceOf(StoreUnavailableException.class);
-      assertThatThrownBy(() -> stores.sessions().deleteExpired(now, SessionPolicy.DEFAULT))
+      assertThatThrownBy(() -> stores.sessions().deleteExpired(now))
           .isInstanceOf(StoreUnavailableException.class);
       assertThatThrownBy(() -> stores.loginStates().consume(LoginState.generate(RANDOM), now))
           .isInstanceOf(StoreUnavailableException.class);
@@ -107,7 +107,7 @@ class RedisOutageTest {
                 + "/0",
             "password-for-test");
 
-    assertThatThrownBy(() -> RedisStores.open(settings, SessionPolicy.DEFAULT, clock))
+    assertThatThrownBy(() -> RedisStores.open(settings, clock))
         .isInstanceOf(StoreUnavailableException.class)
         .hasMessageContaining("refused our credentials")
         .hasMessageNotContaining("password-for-test")
@@ -125,7 +125,7 @@ class RedisOutageTest {
         RedisSettings.of("redis://127.0.0.1:" + closedPort + "/0", "")
             .withTimeout(Duration.ofMillis(500));
 
-    assertThatThrownBy(() -> RedisStores.open(settings, SessionPolicy.DEFAULT, clock))
+    assertThatThrownBy(() -> RedisStores.open(settings, clock))
         .isInstanceOf(StoreUnavailableException.class)
         .hasMessageContaining("redis://127.0.0.1:" + closedPort);
   }

@@ -49,7 +49,7 @@ class RedisStoresTest {
   private Session newSession(Sessions sessions, UserId user) {
     Session session =
         Session.start(SessionToken.generate(RANDOM).hash(), user, clock.instant(), POLICY);
-    sessions.save(session);
+    sessions.save(session, session.keepUntil(POLICY));
     return session;
   }
 
@@ -59,7 +59,8 @@ class RedisStoresTest {
     RedisSettings settings = REDIS.freshSettings();
     RedisStores stores = REDIS.open(settings, clock);
     SessionToken token = SessionToken.generate(RANDOM);
-    stores.sessions().save(Session.start(token.hash(), userOf(alice()), clock.instant(), POLICY));
+    Session session = Session.start(token.hash(), userOf(alice()), clock.instant(), POLICY);
+    stores.sessions().save(session, session.keepUntil(POLICY));
     LoginState state = LoginState.generate(RANDOM);
     stores.loginStates().save(PendingLogin.client(state, clock.instant(), Duration.ofMinutes(5)));
 
@@ -84,49 +85,73 @@ class RedisStoresTest {
 
   @Test
   @DisplayName(
-      "SEC-07 SEC-08 a session's key expires when the session would: idle timeout, moved by each"
-          + " touch, never past the absolute end")
-  void sessionTtlsFollowThePolicy() {
+      "a session's key expires at the keep-until it was saved with, counted from the clock")
+  void theKeyExpiresAtTheKeepUntil() {
     RedisSettings settings = REDIS.freshSettings();
     Sessions sessions = REDIS.open(settings, clock).sessions();
-    UserId user = userOf(alice());
-    Session fresh = newSession(sessions, user);
-    clock.advance(POLICY.absoluteLifetime().minus(Duration.ofMinutes(10)));
-    Session old =
+    Session session =
         Session.start(
-            SessionToken.generate(RANDOM).hash(),
-            user,
-            clock.instant().minus(POLICY.absoluteLifetime().minus(Duration.ofMinutes(10))),
-            POLICY);
-    sessions.save(old.touchedAt(clock.instant()));
+            SessionToken.generate(RANDOM).hash(), userOf(alice()), clock.instant(), POLICY);
+    clock.advance(Duration.ofMinutes(20));
+
+    sessions.save(session, clock.instant().plus(Duration.ofMinutes(10)));
 
     try (RedisClient redis = RedisTestServer.inspector()) {
-      long freshTtl = redis.pttl(settings.keyPrefix() + "session:" + fresh.id().hex());
-      long oldTtl = redis.pttl(settings.keyPrefix() + "session:" + old.id().hex());
-      assertThat(freshTtl).isPositive().isLessThanOrEqualTo(POLICY.idleTimeout().toMillis());
-      assertThat(oldTtl).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(10).toMillis());
+      long ttl = redis.pttl(settings.keyPrefix() + "session:" + session.id().hex());
+      assertThat(ttl)
+          .isGreaterThan(Duration.ofMinutes(9).toMillis())
+          .isLessThanOrEqualTo(Duration.ofMinutes(10).toMillis());
     }
   }
 
   @Test
-  @DisplayName("SEC-07 REL-09 a touch moves the key's expiry to the new idle deadline")
+  @DisplayName("a session saved past its keep-until is not stored")
+  void aSessionPastItsKeepUntilIsNotStored() {
+    Sessions sessions = REDIS.open(REDIS.freshSettings(), clock).sessions();
+    Session session = newSession(sessions, userOf(alice()));
+    Session late =
+        Session.start(SessionToken.generate(RANDOM).hash(), userOf(bob()), clock.instant(), POLICY);
+
+    sessions.save(late, clock.instant());
+
+    assertThat(sessions.find(late.id())).isEmpty();
+    assertThat(sessions.find(session.id())).contains(session);
+  }
+
+  @Test
+  @DisplayName("REL-09 a touch moves the key's expiry to the new keep-until")
   void touchMovesTheTtl() {
     RedisSettings settings = REDIS.freshSettings();
     Sessions sessions = REDIS.open(settings, clock).sessions();
-    Session session = newSession(sessions, userOf(alice()));
+    Session session =
+        Session.start(
+            SessionToken.generate(RANDOM).hash(), userOf(alice()), clock.instant(), POLICY);
+    sessions.save(session, clock.instant().plus(Duration.ofMinutes(10)));
     String key = settings.keyPrefix() + "session:" + session.id().hex();
-    clock.advance(Duration.ofMinutes(20));
+    clock.advance(Duration.ofMinutes(1));
+    Session touched = session.touchedAt(clock.instant());
 
     try (RedisClient redis = RedisTestServer.inspector()) {
       long before = redis.pttl(key);
-      sessions.touch(session.id(), clock.instant());
+      sessions.touch(session.id(), touched.lastSeenAt(), touched.keepUntil(POLICY));
       long after = redis.pttl(key);
 
-      // Counted from the clock: 10 minutes were left, now 30 are.
-      assertThat(before).isLessThanOrEqualTo(POLICY.idleTimeout().toMillis());
+      assertThat(before).isLessThanOrEqualTo(Duration.ofMinutes(10).toMillis());
       assertThat(after).isGreaterThan(Duration.ofMinutes(20).toMillis());
-      assertThat(sessions.find(session.id())).contains(session.touchedAt(clock.instant()));
+      assertThat(sessions.find(session.id())).contains(touched);
     }
+  }
+
+  @Test
+  @DisplayName("a touch whose keep-until has passed ends the session")
+  void aTouchPastItsKeepUntilDeletes() {
+    Sessions sessions = REDIS.open(REDIS.freshSettings(), clock).sessions();
+    Session session = newSession(sessions, userOf(alice()));
+    clock.advance(Duration.ofMinutes(1));
+
+    sessions.touch(session.id(), clock.instant(), clock.instant());
+
+    assertThat(sessions.find(session.id())).isEmpty();
   }
 
   @Test
@@ -206,7 +231,7 @@ class RedisStoresTest {
 
     assertThat(blog.find(session.id())).isEmpty();
     assertThat(blog.deleteAllOf(user)).isZero();
-    assertThat(blog.deleteExpired(clock.instant().plus(Duration.ofDays(1)), POLICY)).isZero();
+    assertThat(blog.deleteExpired(clock.instant().plus(Duration.ofDays(1)))).isZero();
     assertThat(shop.find(session.id())).contains(session);
   }
 }

@@ -1,7 +1,6 @@
 package dev.miandeng.adapter.redis;
 
 import dev.miandeng.domain.fixtures.OutsideService;
-import dev.miandeng.domain.session.SessionPolicy;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
@@ -74,7 +73,7 @@ public final class RedisTestServer implements BeforeAllCallback, AfterEachCallba
 
   /** Stores on {@code settings}, closed after the test. */
   RedisStores open(RedisSettings settings, Clock clock) {
-    RedisStores stores = RedisStores.open(settings, SessionPolicy.DEFAULT, clock);
+    RedisStores stores = RedisStores.open(settings, clock);
     openStores.add(stores);
     return stores;
   }

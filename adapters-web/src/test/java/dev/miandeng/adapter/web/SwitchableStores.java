@@ -3,14 +3,12 @@ package dev.miandeng.adapter.web;
 import dev.miandeng.adapter.persistence.memory.InMemoryLoginStates;
 import dev.miandeng.adapter.persistence.memory.InMemorySessions;
 import dev.miandeng.adapter.persistence.memory.InMemoryUsers;
-import dev.miandeng.domain.identity.AccountKey;
 import dev.miandeng.domain.identity.Identity;
 import dev.miandeng.domain.identity.Profile;
 import dev.miandeng.domain.login.LoginState;
 import dev.miandeng.domain.login.LoginStates;
 import dev.miandeng.domain.login.PendingLogin;
 import dev.miandeng.domain.session.Session;
-import dev.miandeng.domain.session.SessionPolicy;
 import dev.miandeng.domain.session.SessionTokenHash;
 import dev.miandeng.domain.session.Sessions;
 import dev.miandeng.domain.store.StoreUnavailableException;
@@ -60,9 +58,9 @@ final class SwitchableStores {
   Sessions sessions() {
     return new Sessions() {
       @Override
-      public void save(Session session) {
+      public void save(Session session, Instant keepUntil) {
         check();
-        sessions.save(session);
+        sessions.save(session, keepUntil);
       }
 
       @Override
@@ -72,9 +70,15 @@ final class SwitchableStores {
       }
 
       @Override
-      public void touch(SessionTokenHash id, Instant lastSeenAt) {
+      public Optional<Session> findFresh(SessionTokenHash id) {
         check();
-        sessions.touch(id, lastSeenAt);
+        return sessions.findFresh(id);
+      }
+
+      @Override
+      public void touch(SessionTokenHash id, Instant lastSeenAt, Instant keepUntil) {
+        check();
+        sessions.touch(id, lastSeenAt, keepUntil);
       }
 
       @Override
@@ -90,9 +94,9 @@ final class SwitchableStores {
       }
 
       @Override
-      public int deleteExpired(Instant now, SessionPolicy policy) {
+      public int deleteExpired(Instant now) {
         check();
-        return sessions.deleteExpired(now, policy);
+        return sessions.deleteExpired(now);
       }
     };
   }
@@ -109,12 +113,6 @@ final class SwitchableStores {
       public Optional<User> findById(UserId id) {
         check();
         return users.findById(id);
-      }
-
-      @Override
-      public Optional<User> findByAccountKey(AccountKey key) {
-        check();
-        return users.findByAccountKey(key);
       }
     };
   }

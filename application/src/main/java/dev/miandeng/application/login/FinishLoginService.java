@@ -85,7 +85,8 @@ public final class FinishLoginService implements FinishLoginUseCase {
     // SEC-03: the session the browser had before is over; the login gets a fresh id.
     command.previousSession().ifPresent(token -> sessions.delete(token.hash()));
     SessionToken token = SessionToken.generate(random);
-    sessions.save(Session.start(token.hash(), user.id(), now, policy));
+    Session session = Session.start(token.hash(), user.id(), now, policy);
+    sessions.save(session, session.keepUntil(policy));
     return new LoginResult.LoggedIn(user, token, login.returnPath());
   }
 }

@@ -2,6 +2,7 @@ package dev.miandeng.application.session;
 
 import dev.miandeng.domain.identity.TenantAllowList;
 import dev.miandeng.domain.session.Session;
+import dev.miandeng.domain.session.Session.Standing;
 import dev.miandeng.domain.session.SessionPolicy;
 import dev.miandeng.domain.session.SessionToken;
 import dev.miandeng.domain.session.Sessions;
@@ -13,8 +14,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Resolves a session token to its user, enforcing idle and absolute expiry (SEC-07, SEC-08) and
- * writing "last seen" at most once per interval (REL-09).
+ * Resolves a session token to its user, ending it when {@link Session#standingAt} says it is over
+ * (idle and absolute expiry, SEC-07, SEC-08) and writing "last seen" when it says one is due, so at
+ * most once per interval (REL-09). The store only keeps what it is given; a copy that is not
+ * plainly valid is re-read past any cache ({@link Sessions#findFresh}) before it is ended or
+ * touched.
  *
  * <p>The tenant allow-list (SEC-22) is checked here too, not only at login: when an organisation is
  * taken off {@code MIANDENG_ALLOWED_TENANTS}, its people's existing sessions end at their next
@@ -42,11 +46,17 @@ public final class CurrentUserService implements CurrentUserUseCase {
   public Result current(SessionToken token) {
     Instant now = clock.instant();
     Optional<Session> found = sessions.find(token.hash());
+    if (found.isPresent() && found.get().standingAt(now, policy) != Standing.VALID) {
+      // The copy may be a cached one: another instance may have touched it since. Re-read it
+      // before ending it or writing "last seen" again (REL-09).
+      found = sessions.findFresh(token.hash());
+    }
     if (found.isEmpty()) {
       return new Anonymous();
     }
     Session session = found.get();
-    if (!session.isValidAt(now, policy)) {
+    Standing standing = session.standingAt(now, policy);
+    if (standing == Standing.EXPIRED) {
       sessions.delete(session.id());
       return new Anonymous();
     }
@@ -58,10 +68,10 @@ public final class CurrentUserService implements CurrentUserUseCase {
       sessions.delete(session.id());
       return new Anonymous();
     }
-    if (session.needsTouchAt(now, policy)) {
-      session = session.touchedAt(now);
-      sessions.touch(session.id(), now);
+    if (standing == Standing.NEEDS_TOUCH) {
+      Session touched = session.touchedAt(now);
+      sessions.touch(session.id(), now, touched.keepUntil(policy));
     }
-    return new Authenticated(user.get(), session);
+    return new Authenticated(user.get());
   }
 }

@@ -1,6 +1,5 @@
 package dev.miandeng.application.session;
 
-import dev.miandeng.domain.session.Session;
 import dev.miandeng.domain.session.SessionToken;
 import dev.miandeng.domain.user.User;
 import java.util.Objects;
@@ -17,10 +16,9 @@ public interface CurrentUserUseCase {
 
   sealed interface Result {}
 
-  record Authenticated(User user, Session session) implements Result {
+  record Authenticated(User user) implements Result {
     public Authenticated {
       Objects.requireNonNull(user, "user");
-      Objects.requireNonNull(session, "session");
     }
   }
 

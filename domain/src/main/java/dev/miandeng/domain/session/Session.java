@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A logged-in browser, known by the hash of its token only.
+ * A logged-in browser, known by the hash of its token only. Whether it is still good is decided
+ * here, and only here, from a {@link SessionPolicy}: {@link #standingAt} for a request, {@link
+ * #keepUntil} for the store. Stores never judge a session; they keep it until the instant they are
+ * given.
  *
  * @param id hash of the session token
  * @param userId whose session it is
@@ -15,6 +18,16 @@ import java.util.Objects;
  */
 public record Session(
     SessionTokenHash id, UserId userId, Instant createdAt, Instant lastSeenAt, Instant expiresAt) {
+
+  /** What a request at some instant may do with a session. */
+  public enum Standing {
+    /** In use, and "last seen" was written recently enough (REL-09): nothing to write. */
+    VALID,
+    /** In use, and "last seen" is due to be written (REL-09). */
+    NEEDS_TOUCH,
+    /** Over: idle too long (SEC-07) or past its absolute end (SEC-08). */
+    EXPIRED
+  }
 
   public Session {
     Objects.requireNonNull(id, "id");
@@ -28,22 +41,34 @@ public record Session(
     }
   }
 
-  /** A fresh session for a login at {@code now}. */
+  /** A fresh session for a login at {@code now}: it ends {@code absoluteLifetime} later. */
   public static Session start(
       SessionTokenHash id, UserId userId, Instant now, SessionPolicy policy) {
     return new Session(id, userId, now, now, now.plus(policy.absoluteLifetime()));
   }
 
   /**
-   * Valid while neither the idle timeout (SEC-07) nor the absolute lifetime (SEC-08) has passed.
+   * The instant this session ends unless it is used again: the earlier of its absolute end (SEC-08)
+   * and {@code lastSeenAt} plus the idle timeout (SEC-07). Never after {@link #expiresAt}. A store
+   * is given it with every write and may drop the session from then on.
    */
-  public boolean isValidAt(Instant now, SessionPolicy policy) {
-    return now.isBefore(expiresAt) && now.isBefore(lastSeenAt.plus(policy.idleTimeout()));
+  public Instant keepUntil(SessionPolicy policy) {
+    Instant idleEnd = lastSeenAt.plus(policy.idleTimeout());
+    return idleEnd.isBefore(expiresAt) ? idleEnd : expiresAt;
   }
 
-  /** Whether a use at {@code now} should be written down, or is close enough to the last one. */
-  public boolean needsTouchAt(Instant now, SessionPolicy policy) {
-    return !now.isBefore(lastSeenAt.plus(policy.lastSeenWriteInterval()));
+  /**
+   * Expired from {@link #keepUntil} on (SEC-07, SEC-08); else due a "last seen" write once {@code
+   * lastSeenWriteInterval} has passed since the last one (REL-09); else valid.
+   */
+  public Standing standingAt(Instant now, SessionPolicy policy) {
+    if (!now.isBefore(keepUntil(policy))) {
+      return Standing.EXPIRED;
+    }
+    if (!now.isBefore(lastSeenAt.plus(policy.lastSeenWriteInterval()))) {
+      return Standing.NEEDS_TOUCH;
+    }
+    return Standing.VALID;
   }
 
   public Session touchedAt(Instant now) {

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How long sessions live.
+ * How long sessions live: the durations only. {@link Session#standingAt} and {@link
+ * Session#keepUntil} apply them; the stores never see a policy, only the keep-until instants
+ * computed from it.
  *
  * @param idleTimeout a session unused this long is over (SEC-07)
  * @param absoluteLifetime a session this old is over however busy it is (SEC-08)

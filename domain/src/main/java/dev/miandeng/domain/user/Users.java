@@ -1,6 +1,5 @@
 package dev.miandeng.domain.user;
 
-import dev.miandeng.domain.identity.AccountKey;
 import dev.miandeng.domain.identity.Identity;
 import dev.miandeng.domain.identity.Profile;
 import java.time.Instant;
@@ -20,6 +19,4 @@ public interface Users {
   User recordLogin(Identity identity, Profile profile, Instant now);
 
   Optional<User> findById(UserId id);
-
-  Optional<User> findByAccountKey(AccountKey key);
 }

@@ -9,6 +9,7 @@ import dev.miandeng.domain.identity.Identity;
 import dev.miandeng.domain.session.Session;
 import dev.miandeng.domain.session.SessionPolicy;
 import dev.miandeng.domain.session.SessionToken;
+import dev.miandeng.domain.session.SessionTokenHash;
 import dev.miandeng.domain.session.Sessions;
 import dev.miandeng.domain.user.UserId;
 import dev.miandeng.domain.user.Users;
@@ -19,8 +20,13 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link Sessions} implementation must do. Sessions belong to users, so the contract
- * also asks for the {@link Users} store that the sessions live beside (stores may link them).
+ * What every {@link Sessions} implementation must do: keep, find and delete sessions, and drop them
+ * by the keep-until it is given, with no policy of its own (validity is {@link
+ * Session#standingAt}'s, tested with the domain). Sessions belong to users, so the contract also
+ * asks for the {@link Users} store that the sessions live beside (stores may link them).
+ *
+ * <p>Every instant here is at or after {@link #T0}: a store that counts expiry from a clock may
+ * stand it at {@code T0}.
  */
 public abstract class SessionsContract {
 
@@ -40,8 +46,12 @@ public abstract class SessionsContract {
 
   private Session newSession(UserId userId, Instant at) {
     Session session = Session.start(SessionToken.generate(RANDOM).hash(), userId, at, POLICY);
-    sessions().save(session);
+    sessions().save(session, session.keepUntil(POLICY));
     return session;
+  }
+
+  private static SessionTokenHash neverIssued() {
+    return SessionToken.generate(RANDOM).hash();
   }
 
   @Test
@@ -49,6 +59,7 @@ public abstract class SessionsContract {
     Session session = newSession(userOf(alice()), T0);
 
     assertThat(sessions().find(session.id())).contains(session);
+    assertThat(sessions().findFresh(session.id())).contains(session);
   }
 
   @Test
@@ -56,27 +67,46 @@ public abstract class SessionsContract {
   void aNeverIssuedTokenFindsNothing() {
     newSession(userOf(alice()), T0);
 
-    assertThat(sessions().find(SessionToken.generate(RANDOM).hash())).isEmpty();
+    assertThat(sessions().find(neverIssued())).isEmpty();
+    assertThat(sessions().findFresh(neverIssued())).isEmpty();
   }
 
   @Test
   @DisplayName("REL-09 touch records the last use")
   void touchRecordsTheLastUse() {
     Session session = newSession(userOf(alice()), T0);
-    Instant later = T0.plus(Duration.ofMinutes(5));
+    sessions().find(session.id());
+    Session touched = session.touchedAt(T0.plus(Duration.ofMinutes(5)));
 
-    sessions().touch(session.id(), later);
+    sessions().touch(session.id(), touched.lastSeenAt(), touched.keepUntil(POLICY));
 
-    assertThat(sessions().find(session.id())).contains(session.touchedAt(later));
+    assertThat(sessions().find(session.id())).contains(touched);
+    assertThat(sessions().findFresh(session.id())).contains(touched);
+  }
+
+  @Test
+  @DisplayName("REL-09 a late, older touch never rewinds last seen or keep-until")
+  void touchesOnlyMoveForward() {
+    Session session = newSession(userOf(alice()), T0);
+    Session newer = session.touchedAt(T0.plus(Duration.ofMinutes(10)));
+    Session older = session.touchedAt(T0.plus(Duration.ofMinutes(5)));
+
+    sessions().touch(session.id(), newer.lastSeenAt(), newer.keepUntil(POLICY));
+    sessions().touch(session.id(), older.lastSeenAt(), older.keepUntil(POLICY));
+
+    assertThat(sessions().findFresh(session.id())).contains(newer);
+    assertThat(sessions().deleteExpired(older.keepUntil(POLICY))).isZero();
+    assertThat(sessions().find(session.id())).contains(newer);
   }
 
   @Test
   void touchingAMissingSessionDoesNotCreateIt() {
-    var hash = SessionToken.generate(RANDOM).hash();
+    SessionTokenHash hash = neverIssued();
 
-    sessions().touch(hash, T0);
+    sessions().touch(hash, T0, T0.plus(Duration.ofMinutes(30)));
 
     assertThat(sessions().find(hash)).isEmpty();
+    assertThat(sessions().findFresh(hash)).isEmpty();
   }
 
   @Test
@@ -88,6 +118,7 @@ public abstract class SessionsContract {
     sessions().delete(session.id());
 
     assertThat(sessions().find(session.id())).isEmpty();
+    assertThat(sessions().findFresh(session.id())).isEmpty();
   }
 
   @Test
@@ -104,23 +135,38 @@ public abstract class SessionsContract {
 
     assertThat(sessions().find(phone.id())).isEmpty();
     assertThat(sessions().find(laptop.id())).isEmpty();
+    assertThat(sessions().findFresh(laptop.id())).isEmpty();
     assertThat(sessions().find(bobs.id())).contains(bobs);
   }
 
   @Test
-  @DisplayName("SEC-07 SEC-08 the sweep removes idle and too-old sessions and keeps live ones")
-  void sweepRemovesExpiredSessions() {
+  @DisplayName("the sweep removes the sessions whose keep-until is at or before the instant given")
+  void sweepRemovesWhatIsPastItsKeepUntil() {
     UserId user = userOf(alice());
-    Instant now = T0.plus(Duration.ofHours(13));
-    Session tooOld = newSession(user, T0);
-    sessions().touch(tooOld.id(), now.minus(Duration.ofMinutes(1)));
-    Session idle = newSession(user, now.minus(Duration.ofHours(2)));
-    Session live = newSession(user, now.minus(Duration.ofMinutes(10)));
+    Session early = newSession(user, T0);
+    Session due = newSession(user, T0.plus(Duration.ofMinutes(10)));
+    Session later = newSession(user, T0.plus(Duration.ofMinutes(20)));
+    sessions().find(early.id());
+    sessions().find(due.id());
 
-    assertThat(sessions().deleteExpired(now, POLICY)).isEqualTo(2);
+    assertThat(sessions().deleteExpired(due.keepUntil(POLICY))).isEqualTo(2);
 
-    assertThat(sessions().find(tooOld.id())).isEmpty();
-    assertThat(sessions().find(idle.id())).isEmpty();
-    assertThat(sessions().find(live.id())).contains(live);
+    assertThat(sessions().find(early.id())).isEmpty();
+    assertThat(sessions().find(due.id())).isEmpty();
+    assertThat(sessions().find(later.id())).contains(later);
+  }
+
+  @Test
+  @DisplayName("a touch moves the keep-until: the sweep keeps a session used since it was saved")
+  void aTouchMovesTheKeepUntil() {
+    Session session = newSession(userOf(alice()), T0);
+    Session touched = session.touchedAt(T0.plus(Duration.ofMinutes(20)));
+    sessions().touch(session.id(), touched.lastSeenAt(), touched.keepUntil(POLICY));
+
+    assertThat(sessions().deleteExpired(session.keepUntil(POLICY))).isZero();
+    assertThat(sessions().find(session.id())).contains(touched);
+
+    assertThat(sessions().deleteExpired(touched.keepUntil(POLICY))).isEqualTo(1);
+    assertThat(sessions().find(session.id())).isEmpty();
   }
 }

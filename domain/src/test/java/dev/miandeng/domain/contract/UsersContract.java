@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.miandeng.domain.fixtures.Concurrently;
 import dev.miandeng.domain.fixtures.People;
-import dev.miandeng.domain.identity.AccountKey;
 import dev.miandeng.domain.identity.Identity;
 import dev.miandeng.domain.identity.Profile;
 import dev.miandeng.domain.user.User;
@@ -42,7 +41,6 @@ public abstract class UsersContract {
     assertThat(user.firstLogin()).isEqualTo(T0);
     assertThat(user.lastLogin()).isEqualTo(T0);
     assertThat(users().findById(user.id())).contains(user);
-    assertThat(users().findByAccountKey(alice().accountKey())).contains(user);
   }
 
   @Test
@@ -87,7 +85,6 @@ public abstract class UsersContract {
   @Test
   void unknownUsersAreNotFound() {
     assertThat(users().findById(UserId.random())).isEmpty();
-    assertThat(users().findByAccountKey(new AccountKey("nobody", "ou_nobody"))).isEmpty();
   }
 
   @Test
@@ -101,8 +98,6 @@ public abstract class UsersContract {
             20, () -> users().recordLogin(carol, profileOf("Carol " + n.incrementAndGet()), T0));
 
     assertThat(results).extracting(User::id).containsOnly(results.getFirst().id());
-    assertThat(users().findByAccountKey(carol.accountKey()))
-        .map(User::id)
-        .contains(results.getFirst().id());
+    assertThat(users().findById(results.getFirst().id())).map(User::identity).contains(carol);
   }
 }

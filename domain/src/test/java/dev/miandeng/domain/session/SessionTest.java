@@ -1,5 +1,8 @@
 package dev.miandeng.domain.session;
 
+import static dev.miandeng.domain.session.Session.Standing.EXPIRED;
+import static dev.miandeng.domain.session.Session.Standing.NEEDS_TOUCH;
+import static dev.miandeng.domain.session.Session.Standing.VALID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.miandeng.domain.user.UserId;
@@ -19,8 +22,9 @@ class SessionTest {
   @Test
   @DisplayName("SEC-07 a session idle for the whole timeout is over")
   void idleTimeout() {
-    assertThat(session.isValidAt(T0.plus(Duration.ofMinutes(30)).minusMillis(1), POLICY)).isTrue();
-    assertThat(session.isValidAt(T0.plus(Duration.ofMinutes(30)), POLICY)).isFalse();
+    assertThat(session.standingAt(T0.plus(Duration.ofMinutes(30)).minusMillis(1), POLICY))
+        .isNotEqualTo(EXPIRED);
+    assertThat(session.standingAt(T0.plus(Duration.ofMinutes(30)), POLICY)).isEqualTo(EXPIRED);
   }
 
   @Test
@@ -28,14 +32,32 @@ class SessionTest {
   void absoluteLifetime() {
     Session busy = session.touchedAt(T0.plus(Duration.ofHours(12)).minusSeconds(1));
 
-    assertThat(busy.isValidAt(T0.plus(Duration.ofHours(12)).minusMillis(1), POLICY)).isTrue();
-    assertThat(busy.isValidAt(T0.plus(Duration.ofHours(12)), POLICY)).isFalse();
+    assertThat(busy.standingAt(T0.plus(Duration.ofHours(12)).minusMillis(1), POLICY))
+        .isEqualTo(VALID);
+    assertThat(busy.standingAt(T0.plus(Duration.ofHours(12)), POLICY)).isEqualTo(EXPIRED);
   }
 
   @Test
   @DisplayName("REL-09 last seen needs writing only once per interval")
   void touchInterval() {
-    assertThat(session.needsTouchAt(T0.plusSeconds(59), POLICY)).isFalse();
-    assertThat(session.needsTouchAt(T0.plusSeconds(60), POLICY)).isTrue();
+    assertThat(session.standingAt(T0.plusSeconds(59), POLICY)).isEqualTo(VALID);
+    assertThat(session.standingAt(T0.plusSeconds(60), POLICY)).isEqualTo(NEEDS_TOUCH);
+  }
+
+  @Test
+  @DisplayName("SEC-07 SEC-08 it is kept until the idle deadline, never past the absolute end")
+  void keepUntil() {
+    assertThat(session.keepUntil(POLICY)).isEqualTo(T0.plus(Duration.ofMinutes(30)));
+    Instant late = T0.plus(Duration.ofHours(12)).minus(Duration.ofMinutes(10));
+    assertThat(session.touchedAt(late).keepUntil(POLICY)).isEqualTo(session.expiresAt());
+  }
+
+  @Test
+  void expiredFromItsKeepUntilOn() {
+    Session touched = session.touchedAt(T0.plus(Duration.ofMinutes(20)));
+    Instant keepUntil = touched.keepUntil(POLICY);
+
+    assertThat(touched.standingAt(keepUntil.minusNanos(1), POLICY)).isEqualTo(NEEDS_TOUCH);
+    assertThat(touched.standingAt(keepUntil, POLICY)).isEqualTo(EXPIRED);
   }
 }

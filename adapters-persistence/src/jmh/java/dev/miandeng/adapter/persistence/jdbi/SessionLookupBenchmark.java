@@ -50,7 +50,7 @@ public class SessionLookupBenchmark {
             "",
             "");
     Clock clock = Clock.systemUTC();
-    stores = JdbiStores.open(settings, SessionPolicy.DEFAULT, clock);
+    stores = JdbiStores.open(settings);
     Instant now = clock.instant();
     User user =
         stores
@@ -60,7 +60,8 @@ public class SessionLookupBenchmark {
                 new Profile("Bench", "Bench", "", Optional.empty()),
                 now);
     id = SessionToken.generate(new SecureRandom()).hash();
-    stores.sessions().save(Session.start(id, user.id(), now, SessionPolicy.DEFAULT));
+    Session session = Session.start(id, user.id(), now, SessionPolicy.DEFAULT);
+    stores.sessions().save(session, session.keepUntil(SessionPolicy.DEFAULT));
     uncachedPool = ConnectionPools.create(settings);
     uncached = new SessionRows(JdbiFactory.create(uncachedPool));
   }

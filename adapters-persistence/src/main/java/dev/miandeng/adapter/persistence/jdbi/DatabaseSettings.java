@@ -30,9 +30,6 @@ public record DatabaseSettings(
     Duration cacheTtl,
     long cacheMaxEntries) {
 
-  /** The default data directory, relative to the working directory. */
-  public static final Path DEFAULT_DATA_DIR = Path.of("./data/miandeng");
-
   public static final int DEFAULT_POOL_SIZE = 10;
   public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(2);
 

@@ -2,18 +2,18 @@ package dev.miandeng.adapter.persistence.jdbi;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import dev.miandeng.domain.session.Session;
-import dev.miandeng.domain.session.SessionPolicy;
 import dev.miandeng.domain.session.SessionTokenHash;
 import dev.miandeng.domain.session.Sessions;
 import dev.miandeng.domain.user.UserId;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@link Sessions} in the {@code sessions} table (token hash only, SEC-12), read through a small
- * per-instance cache so most authenticated requests touch no database.
+ * {@link Sessions} in the {@code sessions} table (token hash only, SEC-12), with the keep-until the
+ * core gives in its own column. {@link #find} reads through a small per-instance cache so most
+ * authenticated requests touch no database; {@link #findFresh} always reads the table. This class
+ * judges no session: the core re-reads with {@code findFresh} a cached copy it would end or touch.
  *
  * <p>Coherence, the rules this class keeps:
  *
@@ -23,40 +23,35 @@ import java.util.concurrent.atomic.AtomicLong;
  *       just before the delete does not re-insert it: every delete bumps {@link #revocations}, and
  *       a load that sees the counter move drops what it cached.
  *   <li>Other instances sharing the database: their cache entries expire {@code cacheTtl} (≤ 5 s)
- *       after they were loaded, so a logout here reaches them within that bound (REL-13).
- *   <li>A cached session that is due for a "last seen" write, or looks expired, is re-read rather
- *       than trusted: another instance may have touched it since, and the core would otherwise
- *       write again (REL-09) or end a session that is in use.
+ *       after they were loaded, so a logout here reaches their {@code find} within that bound
+ *       (REL-13), their {@code findFresh} at once.
  * </ul>
  */
 public final class JdbiSessions implements Sessions {
 
   private final SessionRows rows;
   private final Cache<SessionTokenHash, Session> cache;
-  private final SessionPolicy policy;
-  private final Clock clock;
   private final AtomicLong revocations = new AtomicLong();
 
-  JdbiSessions(
-      SessionRows rows, Cache<SessionTokenHash, Session> cache, SessionPolicy policy, Clock clock) {
+  JdbiSessions(SessionRows rows, Cache<SessionTokenHash, Session> cache) {
     this.rows = rows;
     this.cache = cache;
-    this.policy = policy;
-    this.clock = clock;
   }
 
   @Override
-  public void save(Session session) {
-    rows.insert(session);
+  public void save(Session session, Instant keepUntil) {
+    rows.insert(session, keepUntil);
     cache.put(session.id(), asStored(session));
   }
 
   @Override
   public Optional<Session> find(SessionTokenHash id) {
     Session cached = cache.getIfPresent(id);
-    if (cached != null && isTrustworthy(cached)) {
-      return Optional.of(cached);
-    }
+    return cached != null ? Optional.of(cached) : findFresh(id);
+  }
+
+  @Override
+  public Optional<Session> findFresh(SessionTokenHash id) {
     long revocationsBefore = revocations.get();
     Optional<Session> stored = rows.find(id);
     if (stored.isPresent()) {
@@ -72,8 +67,8 @@ public final class JdbiSessions implements Sessions {
   }
 
   @Override
-  public void touch(SessionTokenHash id, Instant lastSeenAt) {
-    rows.touch(id, lastSeenAt);
+  public void touch(SessionTokenHash id, Instant lastSeenAt, Instant keepUntil) {
+    rows.touch(id, lastSeenAt, keepUntil);
     Instant stored = JdbiFactory.stored(lastSeenAt);
     cache
         .asMap()
@@ -95,17 +90,16 @@ public final class JdbiSessions implements Sessions {
     return deleted;
   }
 
+  /**
+   * Sweeps the table, then empties this instance's cache: it does not hold keep-untils, and an
+   * entry lives a few seconds anyway, so refilling it every sweep costs nothing worth saving.
+   */
   @Override
-  public int deleteExpired(Instant now, SessionPolicy sweepPolicy) {
-    int deleted = rows.deleteExpired(now, now.minus(sweepPolicy.idleTimeout()));
+  public int deleteExpired(Instant now) {
+    int deleted = rows.deleteExpired(now);
     revocations.incrementAndGet();
-    cache.asMap().values().removeIf(s -> !s.isValidAt(now, sweepPolicy));
+    cache.invalidateAll();
     return deleted;
-  }
-
-  private boolean isTrustworthy(Session cached) {
-    Instant now = clock.instant();
-    return cached.isValidAt(now, policy) && !cached.needsTouchAt(now, policy);
   }
 
   /** The session as a re-read would return it: instants at the database's microseconds. */

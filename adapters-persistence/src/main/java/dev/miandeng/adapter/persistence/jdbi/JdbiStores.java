@@ -5,13 +5,11 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.miandeng.domain.login.LoginStates;
-import dev.miandeng.domain.session.SessionPolicy;
 import dev.miandeng.domain.session.Sessions;
 import dev.miandeng.domain.store.StoreUnavailableException;
 import dev.miandeng.domain.user.Users;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.util.Objects;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -24,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * here, sessions in Redis, …).
  *
  * <pre>{@code
- * try (JdbiStores db = JdbiStores.open(settings, SessionPolicy.DEFAULT, Clock.systemUTC())) {
+ * try (JdbiStores db = JdbiStores.open(settings)) {
  *   Users users = db.users();
  *   ...
  * }
@@ -53,22 +51,16 @@ public final class JdbiStores implements AutoCloseable {
   /**
    * Opens the database described by {@code settings} and migrates it.
    *
-   * @param policy the session policy the core enforces; the cache uses it to re-read a session that
-   *     is due for a "last seen" write or looks expired instead of trusting its cached copy
-   * @param clock the core's clock, for that same decision
    * @throws StoreUnavailableException when the database cannot be reached
    * @throws PersistenceSetupException when the migrations fail or do not match the code
    */
-  public static JdbiStores open(DatabaseSettings settings, SessionPolicy policy, Clock clock) {
-    return open(settings, policy, clock, Ticker.systemTicker());
+  public static JdbiStores open(DatabaseSettings settings) {
+    return open(settings, Ticker.systemTicker());
   }
 
-  /** As {@link #open(DatabaseSettings, SessionPolicy, Clock)}, with the caches' time source. */
-  static JdbiStores open(
-      DatabaseSettings settings, SessionPolicy policy, Clock clock, Ticker cacheTicker) {
+  /** As {@link #open(DatabaseSettings)}, with the caches' time source. */
+  static JdbiStores open(DatabaseSettings settings, Ticker cacheTicker) {
     Objects.requireNonNull(settings, "settings");
-    Objects.requireNonNull(policy, "policy");
-    Objects.requireNonNull(clock, "clock");
     HikariDataSource dataSource;
     try {
       dataSource = ConnectionPools.create(settings);
@@ -92,7 +84,7 @@ public final class JdbiStores implements AutoCloseable {
     return new JdbiStores(
         dataSource,
         new JdbiUsers(jdbi, newCache(settings, cacheTicker)),
-        new JdbiSessions(new SessionRows(jdbi), newCache(settings, cacheTicker), policy, clock),
+        new JdbiSessions(new SessionRows(jdbi), newCache(settings, cacheTicker)),
         new JdbiLoginStates(jdbi));
   }
 

@@ -134,11 +134,6 @@ public final class JdbiUsers implements Users {
     return stored;
   }
 
-  @Override
-  public Optional<User> findByAccountKey(AccountKey key) {
-    return guard("find a user", () -> jdbi.withHandle(handle -> selectByKey(handle, key)));
-  }
-
   private static Optional<User> selectByKey(Handle handle, AccountKey key) {
     return handle
         .createQuery(

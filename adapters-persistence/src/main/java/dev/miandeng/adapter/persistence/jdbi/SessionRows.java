@@ -22,7 +22,7 @@ final class SessionRows {
     this.jdbi = jdbi;
   }
 
-  void insert(Session session) {
+  void insert(Session session, Instant keepUntil) {
     guard(
         "save a session",
         () ->
@@ -31,13 +31,14 @@ final class SessionRows {
                     handle
                         .createUpdate(
                             "insert into sessions (id_hash, user_id, created_at, last_seen_at,"
-                                + " expires_at) values (:id, :userId, :createdAt, :lastSeenAt,"
-                                + " :expiresAt)")
+                                + " expires_at, keep_until) values (:id, :userId, :createdAt,"
+                                + " :lastSeenAt, :expiresAt, :keepUntil)")
                         .bind("id", session.id().hex())
                         .bind("userId", session.userId().value())
                         .bind("createdAt", session.createdAt())
                         .bind("lastSeenAt", session.lastSeenAt())
                         .bind("expiresAt", session.expiresAt())
+                        .bind("keepUntil", keepUntil)
                         .execute()));
   }
 
@@ -56,8 +57,11 @@ final class SessionRows {
                         .findOne()));
   }
 
-  /** Moves "last seen" forward only, so a late, slow touch never rewinds a newer one. */
-  int touch(SessionTokenHash id, Instant lastSeenAt) {
+  /**
+   * Moves "last seen" and the keep-until forward only, so a late, slow touch never rewinds a newer
+   * one.
+   */
+  int touch(SessionTokenHash id, Instant lastSeenAt, Instant keepUntil) {
     return guard(
         "touch a session",
         () ->
@@ -65,10 +69,11 @@ final class SessionRows {
                 handle ->
                     handle
                         .createUpdate(
-                            "update sessions set last_seen_at = :at"
+                            "update sessions set last_seen_at = :at, keep_until = :keepUntil"
                                 + " where id_hash = :id and last_seen_at < :at")
                         .bind("id", id.hex())
                         .bind("at", lastSeenAt)
+                        .bind("keepUntil", keepUntil)
                         .execute()));
   }
 
@@ -96,24 +101,17 @@ final class SessionRows {
                         .execute()));
   }
 
-  /**
-   * Two single-column range deletes, each served by its own index, rather than one OR that an
-   * engine may answer with a full scan.
-   */
-  int deleteExpired(Instant now, Instant idleCutoff) {
+  /** One range delete, served by the {@code sessions_keep_until} index. */
+  int deleteExpired(Instant now) {
     return guard(
         "sweep expired sessions",
         () ->
-            jdbi.inTransaction(
+            jdbi.withHandle(
                 handle ->
                     handle
-                            .createUpdate("delete from sessions where expires_at <= :now")
-                            .bind("now", now)
-                            .execute()
-                        + handle
-                            .createUpdate("delete from sessions where last_seen_at <= :cutoff")
-                            .bind("cutoff", idleCutoff)
-                            .execute()));
+                        .createUpdate("delete from sessions where keep_until <= :now")
+                        .bind("now", now)
+                        .execute()));
   }
 
   private static Session map(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -33,15 +33,6 @@ final class SqlErrors {
     }
   }
 
-  static void guardRun(String operation, Runnable work) {
-    guard(
-        operation,
-        () -> {
-          work.run();
-          return null;
-        });
-  }
-
   static RuntimeException translate(String operation, Throwable e) {
     Optional<SQLException> sql = sqlCause(e);
     String state = sql.map(SQLException::getSQLState).orElse(null);

@@ -1,7 +1,6 @@
 package dev.miandeng.adapter.persistence.memory;
 
 import dev.miandeng.domain.session.Session;
-import dev.miandeng.domain.session.SessionPolicy;
 import dev.miandeng.domain.session.SessionTokenHash;
 import dev.miandeng.domain.session.Sessions;
 import dev.miandeng.domain.user.UserId;
@@ -9,26 +8,42 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Predicate;
 
-/** {@link Sessions} in a map. Lost on restart, and not shared between instances. */
+/**
+ * {@link Sessions} in a map. Lost on restart, and not shared between instances; there is no cache,
+ * so {@link #findFresh} answers as {@link #find}.
+ */
 public final class InMemorySessions implements Sessions {
 
-  private final ConcurrentMap<SessionTokenHash, Session> sessions = new ConcurrentHashMap<>();
+  /** A session and the instant until which it is kept. */
+  private record Kept(Session session, Instant keepUntil) {}
+
+  private final ConcurrentMap<SessionTokenHash, Kept> sessions = new ConcurrentHashMap<>();
 
   @Override
-  public void save(Session session) {
-    sessions.put(session.id(), session);
+  public void save(Session session, Instant keepUntil) {
+    sessions.put(session.id(), new Kept(session, keepUntil));
   }
 
   @Override
   public Optional<Session> find(SessionTokenHash id) {
-    return Optional.ofNullable(sessions.get(id));
+    return Optional.ofNullable(sessions.get(id)).map(Kept::session);
   }
 
   @Override
-  public void touch(SessionTokenHash id, Instant lastSeenAt) {
+  public Optional<Session> findFresh(SessionTokenHash id) {
+    return find(id);
+  }
+
+  @Override
+  public void touch(SessionTokenHash id, Instant lastSeenAt, Instant keepUntil) {
     sessions.computeIfPresent(
-        id, (key, s) -> lastSeenAt.isAfter(s.lastSeenAt()) ? s.touchedAt(lastSeenAt) : s);
+        id,
+        (key, kept) ->
+            lastSeenAt.isAfter(kept.session().lastSeenAt())
+                ? new Kept(kept.session().touchedAt(lastSeenAt), keepUntil)
+                : kept);
   }
 
   @Override
@@ -38,18 +53,18 @@ public final class InMemorySessions implements Sessions {
 
   @Override
   public int deleteAllOf(UserId userId) {
-    return removeIf(s -> s.userId().equals(userId));
+    return removeIf(kept -> kept.session().userId().equals(userId));
   }
 
   @Override
-  public int deleteExpired(Instant now, SessionPolicy policy) {
-    return removeIf(s -> !s.isValidAt(now, policy));
+  public int deleteExpired(Instant now) {
+    return removeIf(kept -> !now.isBefore(kept.keepUntil()));
   }
 
-  private int removeIf(java.util.function.Predicate<Session> doomed) {
+  private int removeIf(Predicate<Kept> doomed) {
     int removed = 0;
-    for (Session s : sessions.values()) {
-      if (doomed.test(s) && sessions.remove(s.id(), s)) {
+    for (Kept kept : sessions.values()) {
+      if (doomed.test(kept) && sessions.remove(kept.session().id(), kept)) {
         removed++;
       }
     }

@@ -41,11 +41,6 @@ public final class InMemoryUsers implements Users {
     return Optional.ofNullable(keyById.get(id)).map(byKey::get);
   }
 
-  @Override
-  public Optional<User> findByAccountKey(AccountKey key) {
-    return Optional.ofNullable(byKey.get(key));
-  }
-
   private static Instant later(Instant a, Instant b) {
     return a.isAfter(b) ? a : b;
   }

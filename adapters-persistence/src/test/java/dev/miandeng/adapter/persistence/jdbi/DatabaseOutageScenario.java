@@ -14,6 +14,7 @@ import dev.miandeng.domain.session.SessionPolicy;
 import dev.miandeng.domain.session.SessionToken;
 import dev.miandeng.domain.store.StoreUnavailableException;
 import dev.miandeng.domain.user.User;
+import dev.miandeng.domain.user.UserId;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,13 +45,13 @@ abstract class DatabaseOutageScenario {
       Session session =
           Session.start(
               SessionToken.generate(RANDOM).hash(), user.id(), NOW, SessionPolicy.DEFAULT);
-      stores.sessions().save(session);
+      stores.sessions().save(session, session.keepUntil(SessionPolicy.DEFAULT));
       assertThat(stores.isReachable()).isTrue();
 
       proxy.cut();
 
       assertThat(stores.isReachable()).isFalse();
-      assertThatThrownBy(() -> stores.users().findByAccountKey(alice().accountKey()))
+      assertThatThrownBy(() -> stores.users().findById(UserId.random()))
           .isInstanceOf(StoreUnavailableException.class);
       assertThatThrownBy(() -> stores.sessions().find(SessionToken.generate(RANDOM).hash()))
           .isInstanceOf(StoreUnavailableException.class);
@@ -61,9 +62,8 @@ abstract class DatabaseOutageScenario {
 
       proxy.restore();
 
-      Eventually.succeeds(
-          Duration.ofSeconds(30), () -> stores.users().findByAccountKey(alice().accountKey()));
-      assertThat(stores.users().findByAccountKey(alice().accountKey())).contains(user);
+      Eventually.succeeds(Duration.ofSeconds(30), () -> stores.users().findById(UserId.random()));
+      assertThat(stores.users().recordLogin(alice(), aliceProfile(), NOW)).isEqualTo(user);
       PendingLogin login =
           PendingLogin.client(LoginState.generate(RANDOM), NOW, Duration.ofMinutes(5));
       stores.loginStates().save(login);

@@ -3,6 +3,7 @@ package dev.miandeng.adapter.persistence.jdbi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -10,8 +11,8 @@ import org.junit.jupiter.api.Test;
 class DatabaseSettingsTest {
 
   @Test
-  void theDefaultIsAnEmbeddedH2FileUnderDataMiandeng() {
-    DatabaseSettings settings = DatabaseSettings.h2File(DatabaseSettings.DEFAULT_DATA_DIR);
+  void anH2FileIsEmbeddedInPortableModeWithTheDefaults() {
+    DatabaseSettings settings = DatabaseSettings.h2File(Path.of("./data/miandeng"));
 
     assertThat(settings.jdbcUrl())
         .isEqualTo(
@@ -46,7 +47,7 @@ class DatabaseSettingsTest {
   @Test
   @DisplayName("REL-13 the cache TTL cannot exceed the documented 5 s revocation bound")
   void theCacheTtlIsBounded() {
-    DatabaseSettings base = DatabaseSettings.h2File(DatabaseSettings.DEFAULT_DATA_DIR);
+    DatabaseSettings base = DatabaseSettings.h2File(Path.of("./data/miandeng"));
 
     assertThatThrownBy(
             () ->

@@ -11,7 +11,6 @@ import dev.miandeng.domain.session.SessionToken;
 import dev.miandeng.domain.user.User;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Instant;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -31,15 +30,15 @@ class JdbiStoresH2Test {
   void sessionsSurviveARestart(@TempDir Path dataDir) {
     DatabaseSettings settings = DatabaseSettings.h2File(dataDir.resolve("miandeng"));
     Session session;
-    try (JdbiStores first = JdbiStores.open(settings, SessionPolicy.DEFAULT, Clock.systemUTC())) {
+    try (JdbiStores first = JdbiStores.open(settings)) {
       User user = first.users().recordLogin(alice(), aliceProfile(), NOW);
       session =
           Session.start(
               SessionToken.generate(RANDOM).hash(), user.id(), NOW, SessionPolicy.DEFAULT);
-      first.sessions().save(session);
+      first.sessions().save(session, session.keepUntil(SessionPolicy.DEFAULT));
     }
 
-    try (JdbiStores second = JdbiStores.open(settings, SessionPolicy.DEFAULT, Clock.systemUTC())) {
+    try (JdbiStores second = JdbiStores.open(settings)) {
       assertThat(second.sessions().find(session.id())).contains(session);
       assertThat(second.isReachable()).isTrue();
     }
@@ -52,9 +51,10 @@ class JdbiStoresH2Test {
     User user = stores.users().recordLogin(alice(), aliceProfile(), NOW);
     Session session =
         Session.start(SessionToken.generate(RANDOM).hash(), user.id(), NOW, SessionPolicy.DEFAULT);
-    stores.sessions().save(session);
+    Instant keepUntil = session.keepUntil(SessionPolicy.DEFAULT);
+    stores.sessions().save(session, keepUntil);
 
-    assertThatThrownBy(() -> stores.sessions().save(session))
+    assertThatThrownBy(() -> stores.sessions().save(session, keepUntil))
         .isInstanceOf(StoreMisuseException.class)
         .isInstanceOf(IllegalStateException.class)
         .hasMessageNotContaining(session.id().hex());
@@ -67,7 +67,8 @@ class JdbiStoresH2Test {
     JdbiStores stores = DATABASE.open(settings);
     User user = stores.users().recordLogin(alice(), aliceProfile(), NOW);
     SessionToken token = SessionToken.generate(RANDOM);
-    stores.sessions().save(Session.start(token.hash(), user.id(), NOW, SessionPolicy.DEFAULT));
+    Session session = Session.start(token.hash(), user.id(), NOW, SessionPolicy.DEFAULT);
+    stores.sessions().save(session, session.keepUntil(SessionPolicy.DEFAULT));
 
     try (var c = TestDatabase.connect(settings);
         var s = c.prepareStatement("select id_hash from sessions");

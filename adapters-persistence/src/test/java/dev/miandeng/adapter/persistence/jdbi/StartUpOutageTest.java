@@ -2,12 +2,10 @@ package dev.miandeng.adapter.persistence.jdbi;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.miandeng.domain.session.SessionPolicy;
 import dev.miandeng.domain.store.StoreUnavailableException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.time.Clock;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +26,7 @@ class StartUpOutageTest {
     DatabaseSettings nowhere =
         DatabaseSettings.of("jdbc:postgresql://127.0.0.1:" + closedPort + "/miandeng", "app", "");
 
-    assertThatThrownBy(() -> JdbiStores.open(nowhere, SessionPolicy.DEFAULT, Clock.systemUTC()))
+    assertThatThrownBy(() -> JdbiStores.open(nowhere))
         .isInstanceOf(StoreUnavailableException.class)
         .hasMessageContaining("cannot be reached at start-up")
         .hasMessageContaining(String.valueOf(closedPort));

@@ -1,12 +1,10 @@
 package dev.miandeng.adapter.persistence.jdbi;
 
 import com.github.benmanes.caffeine.cache.Ticker;
-import dev.miandeng.domain.session.SessionPolicy;
 import java.net.InetSocketAddress;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,13 +37,14 @@ abstract class TestDatabase implements BeforeAllCallback, AfterEachCallback, Aft
     return settings;
   }
 
-  /** Stores on {@code settings} with the system clock, closed after the test. */
+  /** Stores on {@code settings} with the system ticker, closed after the test. */
   final JdbiStores open(DatabaseSettings settings) {
-    return open(settings, Clock.systemUTC(), Ticker.systemTicker());
+    return open(settings, Ticker.systemTicker());
   }
 
-  final JdbiStores open(DatabaseSettings settings, Clock clock, Ticker ticker) {
-    JdbiStores stores = JdbiStores.open(settings, SessionPolicy.DEFAULT, clock, ticker);
+  /** Stores on {@code settings} whose caches count time with {@code ticker}. */
+  final JdbiStores open(DatabaseSettings settings, Ticker ticker) {
+    JdbiStores stores = JdbiStores.open(settings, ticker);
     openStores.add(stores);
     return stores;
   }
