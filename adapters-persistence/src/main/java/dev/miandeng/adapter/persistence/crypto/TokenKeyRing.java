@@ -21,8 +21,8 @@ import javax.crypto.spec.SecretKeySpec;
  * MIANDENG_TOKEN_KEY_FILE}) is a list of entries separated by commas or line breaks:
  *
  * <pre>
- *   2026-06:q83vEjR0...=,2026-01:7sVb1Q9c...=     the first entry is the current key
- *   q83vEjR0...=                                  a single key without an id: its id is "default"
+ *   2026-06:&lt;base64&gt;,2026-01:&lt;base64&gt;   the first entry is the current key
+ *   &lt;base64&gt;                              a single key without an id: its id is "default"
  * </pre>
  *
  * Each key is 32 random bytes in standard base64 (e.g. {@code openssl rand -base64 32}); an id is
