@@ -4,10 +4,14 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.miandeng.adapter.persistence.crypto.TokenCipher;
+import dev.miandeng.adapter.persistence.crypto.TokenKeyRing;
 import dev.miandeng.domain.login.LoginStates;
 import dev.miandeng.domain.session.Sessions;
 import dev.miandeng.domain.store.StoreUnavailableException;
+import dev.miandeng.domain.token.UserTokens;
 import dev.miandeng.domain.user.Users;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
@@ -119,6 +123,15 @@ public final class JdbiStores implements AutoCloseable {
 
   public LoginStates loginStates() {
     return loginStates;
+  }
+
+  /**
+   * The user-token vault on this database, its tokens sealed with {@code keys} (SEC-23). Each call
+   * builds a new port on the shared pool; build it once.
+   */
+  public UserTokens userTokens(TokenKeyRing keys) {
+    return new JdbiUserTokens(
+        JdbiFactory.create(dataSource), new TokenCipher(keys, new SecureRandom()));
   }
 
   /**
