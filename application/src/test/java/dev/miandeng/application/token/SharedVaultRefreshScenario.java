@@ -13,7 +13,6 @@ import dev.miandeng.domain.fakes.RotatingRefresher;
 import dev.miandeng.domain.fixtures.Concurrently;
 import dev.miandeng.domain.fixtures.Grants;
 import dev.miandeng.domain.fixtures.MutableClock;
-import dev.miandeng.domain.session.SessionPolicy;
 import dev.miandeng.domain.user.UserId;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -59,8 +58,8 @@ abstract class SharedVaultRefreshScenario {
           + " and every caller gets the new token")
   void oneRefreshAcrossInstances() throws Exception {
     DatabaseSettings settings = freshDatabase();
-    first = JdbiStores.open(settings, SessionPolicy.DEFAULT, clock);
-    second = JdbiStores.open(settings, SessionPolicy.DEFAULT, clock);
+    first = JdbiStores.open(settings);
+    second = JdbiStores.open(settings);
     List<ObtainUserAccessTokenService> instances =
         List.of(
             new ObtainUserAccessTokenService(first.userTokens(KEYS), upstream, clock),
