@@ -1,11 +1,7 @@
 package dev.miandeng.app;
 
-import dev.miandeng.application.session.SweepExpiredService;
 import dev.miandeng.application.session.SweepExpiredUseCase;
-import dev.miandeng.domain.login.LoginStates;
-import dev.miandeng.domain.session.Sessions;
 import dev.miandeng.domain.store.StoreUnavailableException;
-import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -30,8 +26,7 @@ final class Housekeeping implements AutoCloseable {
     this.scheduler = scheduler;
   }
 
-  static Housekeeping start(Sessions sessions, LoginStates loginStates, Clock clock) {
-    SweepExpiredUseCase sweep = new SweepExpiredService(sessions, loginStates, clock);
+  static Housekeeping start(SweepExpiredUseCase sweep) {
     ScheduledExecutorService scheduler =
         Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().name("miandeng-housekeeping").daemon().unstarted(r));

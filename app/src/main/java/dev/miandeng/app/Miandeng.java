@@ -3,17 +3,12 @@ package dev.miandeng.app;
 import dev.miandeng.adapter.feishu.FeishuIdentityLookup;
 import dev.miandeng.adapter.web.WebServer;
 import dev.miandeng.adapter.web.WebSettings;
-import dev.miandeng.adapter.web.WebUseCases;
 import dev.miandeng.app.config.AppConfig;
 import dev.miandeng.app.config.HttpConfig;
-import dev.miandeng.application.login.FinishLoginService;
-import dev.miandeng.application.login.IssueLoginNonceService;
-import dev.miandeng.application.login.StartBrowserLoginService;
-import dev.miandeng.application.session.CurrentUserService;
-import dev.miandeng.application.session.LogOutEverywhereService;
-import dev.miandeng.application.session.LogOutService;
+import dev.miandeng.application.CoreSettings;
+import dev.miandeng.application.DrivenPorts;
+import dev.miandeng.application.UseCases;
 import dev.miandeng.domain.identity.ClientLoginSettings;
-import dev.miandeng.domain.identity.IdentityLookup;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -52,42 +47,28 @@ public final class Miandeng implements AutoCloseable {
       started.push(stores);
       FeishuIdentityLookup identityLookup = FeishuIdentityLookup.create(config.identity(), clock);
 
+      UseCases useCases =
+          UseCases.wire(
+              new DrivenPorts(
+                  identityLookup, stores.users(), stores.sessions(), stores.loginStates()),
+              new CoreSettings(config.tenants(), config.sessionPolicy(), config.loginTtl()),
+              clock,
+              new SecureRandom());
+
       WebServer web =
           new WebServer(
-              useCases(config, stores, identityLookup, clock),
+              useCases,
               stores::isReady,
               webSettings(config, identityLookup.clientLoginSettings(), publicUrl, port),
               clock);
       web.start();
       started.push(web);
-      started.push(Housekeeping.start(stores.sessions(), stores.loginStates(), clock));
+      started.push(Housekeeping.start(useCases.sweepExpired()));
       return new Miandeng(publicUrl, started);
     } catch (RuntimeException e) {
       closeAll(started);
       throw e;
     }
-  }
-
-  private static WebUseCases useCases(
-      AppConfig config, Stores stores, IdentityLookup identityLookup, Clock clock) {
-    SecureRandom random = new SecureRandom();
-    return new WebUseCases(
-        new IssueLoginNonceService(stores.loginStates(), config.loginTtl(), clock, random),
-        new StartBrowserLoginService(
-            identityLookup, stores.loginStates(), config.loginTtl(), clock, random),
-        new FinishLoginService(
-            identityLookup,
-            stores.users(),
-            stores.sessions(),
-            stores.loginStates(),
-            config.tenants(),
-            config.sessionPolicy(),
-            clock,
-            random),
-        new CurrentUserService(
-            stores.sessions(), stores.users(), config.tenants(), config.sessionPolicy(), clock),
-        new LogOutService(stores.sessions()),
-        new LogOutEverywhereService(stores.sessions()));
   }
 
   private static WebSettings webSettings(

@@ -34,13 +34,15 @@ class BrowserLoginTest {
   }
 
   private StartBrowserLoginUseCase.Started start(String returnPath) {
-    return core.startBrowserLogin.start(ReturnPath.parseOrHome(returnPath));
+    return core.useCases.startBrowserLogin().start(ReturnPath.parseOrHome(returnPath));
   }
 
   private LoginResult complete(LoginState state, AuthorizationCode code) {
-    return core.finishLogin.finish(
-        new FinishLoginUseCase.Command(
-            FinishLoginUseCase.Kind.BROWSER, Optional.of(state), code, Optional.empty()));
+    return core.useCases
+        .finishLogin()
+        .finish(
+            new FinishLoginUseCase.Command(
+                FinishLoginUseCase.Kind.BROWSER, Optional.of(state), code, Optional.empty()));
   }
 
   @Test
@@ -103,9 +105,11 @@ class BrowserLoginTest {
     AuthorizationCode code = userApproves(started.state());
 
     LoginResult result =
-        core.finishLogin.finish(
-            new FinishLoginUseCase.Command(
-                FinishLoginUseCase.Kind.BROWSER, Optional.empty(), code, Optional.empty()));
+        core.useCases
+            .finishLogin()
+            .finish(
+                new FinishLoginUseCase.Command(
+                    FinishLoginUseCase.Kind.BROWSER, Optional.empty(), code, Optional.empty()));
 
     assertThat(result).isInstanceOf(LoginResult.StateRejected.class);
     assertThat(core.provider.exchanges()).isZero();
@@ -117,7 +121,7 @@ class BrowserLoginTest {
   @Test
   @DisplayName("SEC-14 a client nonce cannot finish a browser login")
   void aClientNonceCannotFinishABrowserLogin() {
-    LoginState nonce = core.issueNonce.issue();
+    LoginState nonce = core.useCases.issueLoginNonce().issue();
 
     assertThat(complete(nonce, new AuthorizationCode("whatever")))
         .isInstanceOf(LoginResult.StateRejected.class);

@@ -37,7 +37,7 @@ class ClientLoginTest {
       new VerifiedIdentity(People.alice(), People.aliceProfile());
 
   private LoginState nonce() {
-    return core.issueNonce.issue();
+    return core.useCases.issueLoginNonce().issue();
   }
 
   private LoginResult logIn(CodeGrant.FromClient grant, Optional<SessionToken> previous) {
@@ -46,9 +46,11 @@ class ClientLoginTest {
 
   private static LoginResult finish(
       Core core, AuthorizationCode code, LoginState nonce, Optional<SessionToken> previous) {
-    return core.finishLogin.finish(
-        new FinishLoginUseCase.Command(
-            FinishLoginUseCase.Kind.CLIENT, Optional.of(nonce), code, previous));
+    return core.useCases
+        .finishLogin()
+        .finish(
+            new FinishLoginUseCase.Command(
+                FinishLoginUseCase.Kind.CLIENT, Optional.of(nonce), code, previous));
   }
 
   private LoginResult.LoggedIn logInAlice() {
@@ -61,7 +63,7 @@ class ClientLoginTest {
 
     assertThat(result.user().identity()).isEqualTo(alice.identity());
     assertThat(result.user().profile()).isEqualTo(alice.profile());
-    assertThat(core.currentUser.current(result.token()))
+    assertThat(core.useCases.currentUser().current(result.token()))
         .isInstanceOfSatisfying(
             CurrentUserUseCase.Authenticated.class,
             a -> assertThat(a.user().id()).isEqualTo(result.user().id()));
@@ -106,7 +108,7 @@ class ClientLoginTest {
   @Test
   @DisplayName("SEC-14 a browser login's state cannot stand in for a client nonce")
   void aBrowserStateIsNoNonce() {
-    var started = core.startBrowserLogin.start(ReturnPath.HOME);
+    var started = core.useCases.startBrowserLogin().start(ReturnPath.HOME);
 
     LoginResult result =
         finish(
@@ -125,9 +127,9 @@ class ClientLoginTest {
             logIn(core.provider.issueClientCode(alice), Optional.of(first.token()));
 
     assertThat(second.token()).isNotEqualTo(first.token());
-    assertThat(core.currentUser.current(first.token()))
+    assertThat(core.useCases.currentUser().current(first.token()))
         .isInstanceOf(CurrentUserUseCase.Anonymous.class);
-    assertThat(core.currentUser.current(second.token()))
+    assertThat(core.useCases.currentUser().current(second.token()))
         .isInstanceOf(CurrentUserUseCase.Authenticated.class);
   }
 
@@ -162,8 +164,7 @@ class ClientLoginTest {
     core.provider.failWith(wrong);
     assertThatThrownBy(() -> logIn(core.provider.issueClientCode(alice), Optional.empty()))
         .isSameAs(wrong);
-    assertThat(
-            core.sessions.deleteExpired(core.clock.instant().plus(Duration.ofDays(1))))
+    assertThat(core.sessions.deleteExpired(core.clock.instant().plus(Duration.ofDays(1))))
         .as("no failed login opened a session")
         .isZero();
   }
@@ -173,7 +174,7 @@ class ClientLoginTest {
   void tenantsOutsideTheAllowListAreRefused() {
     Core strict = new Core(new TenantAllowList(Set.of(People.TENANT)));
     VerifiedIdentity mallory = new VerifiedIdentity(People.mallory(), People.profileOf("Mallory"));
-    LoginState nonce = strict.issueNonce.issue();
+    LoginState nonce = strict.useCases.issueLoginNonce().issue();
 
     LoginResult result =
         finish(strict, strict.provider.issueClientCode(mallory).code(), nonce, Optional.empty());

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.miandeng.application.login.FinishLoginUseCase;
 import dev.miandeng.application.login.LoginResult;
-import dev.miandeng.application.session.CurrentUserService;
 import dev.miandeng.application.session.CurrentUserUseCase;
 import dev.miandeng.application.session.SweepExpiredUseCase;
 import dev.miandeng.domain.fixtures.People;
@@ -35,12 +34,14 @@ class SessionLifecycleTest {
 
   private SessionToken logIn(VerifiedIdentity person) {
     var result =
-        core.finishLogin.finish(
-            new FinishLoginUseCase.Command(
-                FinishLoginUseCase.Kind.CLIENT,
-                Optional.of(core.issueNonce.issue()),
-                core.provider.issueClientCode(person).code(),
-                Optional.empty()));
+        core.useCases
+            .finishLogin()
+            .finish(
+                new FinishLoginUseCase.Command(
+                    FinishLoginUseCase.Kind.CLIENT,
+                    Optional.of(core.useCases.issueLoginNonce().issue()),
+                    core.provider.issueClientCode(person).code(),
+                    Optional.empty()));
     return ((LoginResult.LoggedIn) result).token();
   }
 
@@ -49,7 +50,7 @@ class SessionLifecycleTest {
   }
 
   private boolean isLoggedIn(SessionToken token) {
-    return core.currentUser.current(token) instanceof CurrentUserUseCase.Authenticated;
+    return core.useCases.currentUser().current(token) instanceof CurrentUserUseCase.Authenticated;
   }
 
   @Test
@@ -92,7 +93,7 @@ class SessionLifecycleTest {
   void lastSeenWritesAreThrottled() {
     AtomicInteger touches = new AtomicInteger();
     Sessions counting = new CountingSessions(core.sessions, touches);
-    CurrentUserService currentUser = instanceOver(counting);
+    CurrentUserUseCase currentUser = instanceOver(counting);
     SessionToken token = logInAlice();
 
     for (int second = 0; second < 180; second++) {
@@ -103,9 +104,8 @@ class SessionLifecycleTest {
     assertThat(touches.get()).isEqualTo(3);
   }
 
-  private CurrentUserService instanceOver(Sessions sessions) {
-    return new CurrentUserService(
-        sessions, core.users, TenantAllowList.ANY, SessionPolicy.DEFAULT, core.clock);
+  private CurrentUserUseCase instanceOver(Sessions sessions) {
+    return core.wiredOver(sessions, TenantAllowList.ANY).currentUser();
   }
 
   @Test
@@ -115,8 +115,8 @@ class SessionLifecycleTest {
   void aCachedCopyDueATouchIsReReadFirst() {
     AtomicInteger touches = new AtomicInteger();
     Sessions counted = new CountingSessions(core.sessions, touches);
-    CurrentUserService a = instanceOver(new CachedSessions(counted));
-    CurrentUserService b = instanceOver(new CachedSessions(counted));
+    CurrentUserUseCase a = instanceOver(new CachedSessions(counted));
+    CurrentUserUseCase b = instanceOver(new CachedSessions(counted));
     SessionToken token = logInAlice();
     a.current(token);
     b.current(token);
@@ -133,8 +133,8 @@ class SessionLifecycleTest {
       "SEC-07 a cached copy that looks idle too long is re-read: a session kept alive on another"
           + " instance is not ended")
   void aCachedCopyThatLooksExpiredIsReReadFirst() {
-    CurrentUserService a = instanceOver(new CachedSessions(core.sessions));
-    CurrentUserService b = instanceOver(new CachedSessions(core.sessions));
+    CurrentUserUseCase a = instanceOver(new CachedSessions(core.sessions));
+    CurrentUserUseCase b = instanceOver(new CachedSessions(core.sessions));
     SessionToken token = logInAlice();
     b.current(token);
     for (int minute = 0; minute < 40; minute += 10) {
@@ -162,7 +162,7 @@ class SessionLifecycleTest {
   void logoutEndsTheSession() {
     SessionToken token = logInAlice();
 
-    core.logOut.logOut(token);
+    core.useCases.logOut().logOut(token);
 
     assertThat(isLoggedIn(token)).isFalse();
   }
@@ -173,9 +173,10 @@ class SessionLifecycleTest {
     SessionToken phone = logInAlice();
     SessionToken laptop = logInAlice();
     SessionToken bob = logIn(new VerifiedIdentity(People.bob(), People.profileOf("Bob")));
-    UserId alice = ((CurrentUserUseCase.Authenticated) core.currentUser.current(phone)).user().id();
+    UserId alice =
+        ((CurrentUserUseCase.Authenticated) core.useCases.currentUser().current(phone)).user().id();
 
-    assertThat(core.logOutEverywhere.logOutEverywhere(alice)).isEqualTo(2);
+    assertThat(core.useCases.logOutEverywhere().logOutEverywhere(alice)).isEqualTo(2);
 
     assertThat(isLoggedIn(phone)).isFalse();
     assertThat(isLoggedIn(laptop)).isFalse();
@@ -191,13 +192,8 @@ class SessionLifecycleTest {
         logIn(new VerifiedIdentity(People.mallory(), People.profileOf("Mallory")));
     assertThat(isLoggedIn(mallory)).as("any tenant may log in at first").isTrue();
     // The operator narrows MIANDENG_ALLOWED_TENANTS and restarts: same stores, new allow-list.
-    CurrentUserService narrowed =
-        new CurrentUserService(
-            core.sessions,
-            core.users,
-            new TenantAllowList(Set.of(People.TENANT)),
-            SessionPolicy.DEFAULT,
-            core.clock);
+    CurrentUserUseCase narrowed =
+        core.wiredOver(core.sessions, new TenantAllowList(Set.of(People.TENANT))).currentUser();
 
     assertThat(narrowed.current(mallory)).isInstanceOf(CurrentUserUseCase.Anonymous.class);
     assertThat(narrowed.current(alice)).isInstanceOf(CurrentUserUseCase.Authenticated.class);
@@ -210,17 +206,17 @@ class SessionLifecycleTest {
   @Test
   void theSweepDropsExpiredSessionsAndLogins() {
     logInAlice();
-    core.issueNonce.issue();
+    core.useCases.issueLoginNonce().issue();
     core.clock.advance(Duration.ofHours(13));
 
-    assertThat(core.sweep.sweep()).isEqualTo(new SweepExpiredUseCase.Swept(1, 1));
+    assertThat(core.useCases.sweepExpired().sweep()).isEqualTo(new SweepExpiredUseCase.Swept(1, 1));
   }
 
   @Test
   @DisplayName("REL-08 a store that is down passes through as the port's exception")
   void storeDownPassesThrough() {
     Sessions down = new CountingSessions(null, new AtomicInteger());
-    CurrentUserService currentUser = instanceOver(down);
+    CurrentUserUseCase currentUser = instanceOver(down);
 
     assertThatThrownBy(() -> currentUser.current(SessionToken.generate(new SecureRandom())))
         .isInstanceOf(StoreUnavailableException.class);

@@ -1,6 +1,7 @@
 package dev.miandeng.adapter.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.miandeng.application.UseCases;
 import dev.miandeng.application.login.FinishLoginUseCase;
 import dev.miandeng.application.session.CurrentUserUseCase;
 import dev.miandeng.domain.identity.AuthorizationCode;
@@ -15,7 +16,7 @@ import java.util.Set;
 /** The JSON API the page talks to: config, nonce, login with a client code, me, logout(s). */
 final class SessionApi {
 
-  private final WebUseCases useCases;
+  private final UseCases useCases;
   private final WebSettings settings;
   private final Cookies cookies;
   private final Json json;
@@ -24,7 +25,7 @@ final class SessionApi {
   private final SecurityEvents events;
 
   SessionApi(
-      WebUseCases useCases,
+      UseCases useCases,
       WebSettings settings,
       Cookies cookies,
       Json json,

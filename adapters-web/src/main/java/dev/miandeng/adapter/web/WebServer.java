@@ -1,5 +1,6 @@
 package dev.miandeng.adapter.web;
 
+import dev.miandeng.application.UseCases;
 import dev.miandeng.domain.identity.AuthCenterMisconfiguredException;
 import dev.miandeng.domain.identity.AuthCenterUnavailableException;
 import dev.miandeng.domain.store.StoreUnavailableException;
@@ -45,13 +46,14 @@ public final class WebServer implements AutoCloseable {
   private final Javalin javalin;
 
   /**
-   * @param useCases the driving ports the routes call
+   * @param useCases the driving ports; the routes call all but the sweep (the composition root
+   *     schedules that)
    * @param readiness whether this instance should receive traffic (for instance: the store answers)
    * @param settings validated web settings
    * @param clock the time for rate-limit windows and security events
    */
   public WebServer(
-      WebUseCases useCases, BooleanSupplier readiness, WebSettings settings, Clock clock) {
+      UseCases useCases, BooleanSupplier readiness, WebSettings settings, Clock clock) {
     Objects.requireNonNull(useCases, "useCases");
     this.settings = Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(clock, "clock");

@@ -2,6 +2,7 @@ package dev.miandeng.adapter.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.miandeng.application.UseCases;
 import java.net.http.HttpResponse;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -280,7 +281,7 @@ class HttpSurfaceTest {
     try (TestApp broken =
         TestApp.withUseCases(
             u ->
-                new WebUseCases(
+                new UseCases(
                     u.issueLoginNonce(),
                     u.startBrowserLogin(),
                     u.finishLogin(),
@@ -288,7 +289,8 @@ class HttpSurfaceTest {
                       throw new IllegalStateException("SELECT * FROM sessions WHERE id = 'x'");
                     },
                     u.logOut(),
-                    u.logOutEverywhere()))) {
+                    u.logOutEverywhere(),
+                    u.sweepExpired()))) {
       Browser browser = broken.browser();
       browser.cookies.put("mdl_session", "A".repeat(43));
       HttpResponse<String> response = browser.get("/api/me");

@@ -1,11 +1,8 @@
 package dev.miandeng.adapter.web;
 
-import dev.miandeng.application.login.FinishLoginService;
-import dev.miandeng.application.login.IssueLoginNonceService;
-import dev.miandeng.application.login.StartBrowserLoginService;
-import dev.miandeng.application.session.CurrentUserService;
-import dev.miandeng.application.session.LogOutEverywhereService;
-import dev.miandeng.application.session.LogOutService;
+import dev.miandeng.application.CoreSettings;
+import dev.miandeng.application.DrivenPorts;
+import dev.miandeng.application.UseCases;
 import dev.miandeng.domain.fakes.ScriptedIdentityLookup;
 import dev.miandeng.domain.fixtures.MutableClock;
 import dev.miandeng.domain.fixtures.People;
@@ -26,8 +23,8 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
- * A started WebServer on 127.0.0.1:0 wired with the REAL application services over in-memory
- * stores, a scripted identity provider and a hand-moved clock.
+ * A started WebServer on 127.0.0.1:0 with the REAL use cases, wired as the app wires them ({@link
+ * UseCases#wire}), over in-memory stores, a scripted identity provider and a hand-moved clock.
  */
 final class TestApp implements AutoCloseable {
 
@@ -54,30 +51,20 @@ final class TestApp implements AutoCloseable {
       ClientLoginSettings client,
       Consumer<WebSettings.Builder> tune,
       IdentityLookup identity,
-      UnaryOperator<WebUseCases> swap) {
-    SecureRandom random = new SecureRandom();
-    IdentityLookup lookup = identity != null ? identity : idp;
-    TenantAllowList tenants = new TenantAllowList(Set.of(People.TENANT));
-    FinishLoginService finishLogin =
-        new FinishLoginService(
-            lookup,
-            stores.users(),
-            stores.sessions(),
-            stores.loginStates(),
-            tenants,
-            SessionPolicy.DEFAULT,
+      UnaryOperator<UseCases> swap) {
+    UseCases useCases =
+        UseCases.wire(
+            new DrivenPorts(
+                identity != null ? identity : idp,
+                stores.users(),
+                stores.sessions(),
+                stores.loginStates()),
+            new CoreSettings(
+                new TenantAllowList(Set.of(People.TENANT)),
+                SessionPolicy.DEFAULT,
+                Duration.ofMinutes(5)),
             clock,
-            random);
-    Duration ttl = Duration.ofMinutes(5);
-    WebUseCases useCases =
-        new WebUseCases(
-            new IssueLoginNonceService(stores.loginStates(), ttl, clock, random),
-            new StartBrowserLoginService(lookup, stores.loginStates(), ttl, clock, random),
-            finishLogin,
-            new CurrentUserService(
-                stores.sessions(), stores.users(), tenants, SessionPolicy.DEFAULT, clock),
-            new LogOutService(stores.sessions()),
-            new LogOutEverywhereService(stores.sessions()));
+            new SecureRandom());
     WebSettings.Builder builder =
         WebSettings.builder(URI.create(publicUrl), client)
             .host("127.0.0.1")
@@ -107,7 +94,7 @@ final class TestApp implements AutoCloseable {
     return new TestApp(publicUrl, CLIENT, b -> {}, null, UnaryOperator.identity());
   }
 
-  static TestApp withUseCases(UnaryOperator<WebUseCases> swap) {
+  static TestApp withUseCases(UnaryOperator<UseCases> swap) {
     return new TestApp(PUBLIC_URL, CLIENT, b -> {}, null, swap);
   }
 

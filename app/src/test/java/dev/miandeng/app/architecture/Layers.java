@@ -17,6 +17,11 @@ final class Layers {
   static final String APP = "dev.miandeng.app..";
 
   /**
+   * The record of every driving port, built by {@code UseCases.wire}, that driving adapters get.
+   */
+  static final String USE_CASES = "dev.miandeng.application.UseCases";
+
+  /**
    * A framework and the only packages that may touch it (SEC-wide rule 4 of the architecture
    * guide). The simulator stands outside the hexagon and may use the web stack it is built on.
    */
