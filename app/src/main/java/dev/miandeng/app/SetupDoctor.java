@@ -2,7 +2,7 @@ package dev.miandeng.app;
 
 import dev.miandeng.adapter.feishu.AppCredentialsCheck;
 import dev.miandeng.adapter.feishu.AppCredentialsCheck.Outcome;
-import dev.miandeng.adapter.feishu.AppCredentialsCheck.Suspect;
+import dev.miandeng.adapter.feishu.FeishuSetting;
 import dev.miandeng.adapter.feishu.FeishuSettings;
 import dev.miandeng.app.config.AppConfig;
 import dev.miandeng.app.config.AppConfigReader;
@@ -119,7 +119,7 @@ public final class SetupDoctor {
   }
 
   private static String describe(Outcome.Refused refused, FeishuSettings settings) {
-    Set<Suspect> suspects = refused.suspects();
+    Set<FeishuSetting> suspects = refused.suspects();
     if (suspects.isEmpty()) {
       return "the auth center refused an app_access_token for "
           + settings.appId()
@@ -138,15 +138,15 @@ public final class SetupDoctor {
             .append(" (")
             .append(refused.message())
             .append(").");
-    if (suspects.contains(Suspect.APP_ID)) {
+    if (suspects.contains(FeishuSetting.APP_ID)) {
       text.append(" FEISHU_APP_ID is the App ID under 凭证与基础信息 (Credentials & Basic Info), cli_….");
     }
-    if (suspects.contains(Suspect.APP_SECRET)) {
+    if (suspects.contains(FeishuSetting.APP_SECRET)) {
       text.append(
           " FEISHU_APP_SECRET (or the file FEISHU_APP_SECRET_FILE names) is that app's current"
               + " App Secret; resetting it in the console retires the old one.");
     }
-    if (suspects.contains(Suspect.BRAND_AND_HOSTS)) {
+    if (suspects.contains(FeishuSetting.BRAND_AND_HOSTS)) {
       text.append(
           " An app made in the Lark console needs FEISHU_BRAND=lark, a Feishu app"
               + " FEISHU_BRAND=feishu; FEISHU_OPEN_API_BASE_URL, when set, must be that brand's"
@@ -157,7 +157,7 @@ public final class SetupDoctor {
     return text.toString();
   }
 
-  private static String variable(Suspect suspect) {
+  private static String variable(FeishuSetting suspect) {
     return switch (suspect) {
       case APP_ID -> "FEISHU_APP_ID";
       case APP_SECRET -> "FEISHU_APP_SECRET";

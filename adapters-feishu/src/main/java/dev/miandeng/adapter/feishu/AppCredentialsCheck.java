@@ -3,11 +3,8 @@ package dev.miandeng.adapter.feishu;
 import dev.miandeng.adapter.feishu.FeishuWire.AppCredentials;
 import feign.FeignException;
 import feign.RetryableException;
-import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * A setup check, not part of the login path: asks the auth center for an {@code app_access_token}
@@ -17,33 +14,15 @@ import java.util.regex.Pattern;
  * <p>The endpoint is "自建应用获取 app_access_token"
  * (server-docs/authentication-management/access-token/app_access_token_internal); its failures
  * carry the generic codes of "通用错误码" (server-docs/getting-started/server-error-codes), often with
- * HTTP 200, so the body's {@code code} decides (facts page §3). How each code is read:
- *
- * <ul>
- *   <li>10014: the app id does not exist on these hosts ({@code "app id not exists"}; a Lark app id
- *       on Feishu hosts answers this), or, when the message names the secret ({@code "app secret
- *       invalid"}), the secret is wrong.
- *   <li>10003 {@code "invalid param"}: a malformed or empty value; the App ID when it does not have
- *       the console's {@code cli_…} shape, otherwise the App Secret.
- *   <li>10015 {@code "wrong app secret"}: the App Secret.
- *   <li>99991543: "app_id / app_secret do not exist": Feishu does not say which, so both.
- *   <li>20046: the app belongs to the other brand (Feishu vs Lark hosts, facts page §2).
- *   <li>Any answer without a Feishu body (a 404, a proxy's page, another server's JSON): the
- *       OpenAPI base URL is not an auth center.
- * </ul>
+ * HTTP 200, so the body's {@code code} decides (facts page §3). Which setting each code points at
+ * is a column of {@link FeishuErrorTable} (each rule's {@code blame}), with the rest of what the
+ * code means; an answer without a Feishu body (a 404, a proxy's page, another server's JSON) points
+ * at the hosts: the OpenAPI base URL is not an auth center.
  *
  * <p>One try, no retry: an operator waiting at a terminal wants the first answer, and a passing
  * failure is reported as such ("try again").
  */
 public final class AppCredentialsCheck {
-
-  /** The settings a refusal points at. */
-  public enum Suspect {
-    APP_ID,
-    APP_SECRET,
-    /** The brand: a Feishu app needs the feishu.cn hosts, a Lark app the larksuite.com hosts. */
-    BRAND_AND_HOSTS
-  }
 
   /** What the auth center said. */
   public sealed interface Outcome {
@@ -58,7 +37,7 @@ public final class AppCredentialsCheck {
      * @param message Feishu's {@code msg} (or the HTTP status), for the operator
      * @param suspects the settings to check; empty when the code does not point at one
      */
-    record Refused(int code, String message, Set<Suspect> suspects) implements Outcome {
+    record Refused(int code, String message, Set<FeishuSetting> suspects) implements Outcome {
       public Refused {
         Objects.requireNonNull(message, "message");
         suspects = Set.copyOf(suspects);
@@ -72,15 +51,6 @@ public final class AppCredentialsCheck {
       }
     }
   }
-
-  static final int APP_ID_NOT_FOUND = 10014;
-  static final int INVALID_PARAM = 10003;
-  static final int WRONG_SECRET = 10015;
-  static final int CREDENTIALS_NOT_FOUND = 99991543;
-  static final int BRAND_INCONSISTENT = 20046;
-
-  /** The shape the developer console gives App IDs ("凭证与基础信息": {@code cli_} + hex). */
-  private static final Pattern APP_ID_SHAPE = Pattern.compile("cli_[0-9a-z]+");
 
   private AppCredentialsCheck() {}
 
@@ -106,24 +76,10 @@ public final class AppCredentialsCheck {
     String message = failure.getMessage();
     if (failure.code().isEmpty()) {
       // Whatever the status, an answer without Feishu's body did not come from an auth center.
-      return new Outcome.Refused(-1, message, Set.of(Suspect.BRAND_AND_HOSTS));
+      return new Outcome.Refused(-1, message, Set.of(FeishuSetting.BRAND_AND_HOSTS));
     }
     int code = failure.code().getAsInt();
-    Set<Suspect> suspects =
-        switch (code) {
-          case APP_ID_NOT_FOUND ->
-              message.toLowerCase(Locale.ROOT).contains("secret")
-                  ? EnumSet.of(Suspect.APP_SECRET)
-                  : EnumSet.of(Suspect.APP_ID, Suspect.BRAND_AND_HOSTS);
-          case INVALID_PARAM ->
-              APP_ID_SHAPE.matcher(appId).matches()
-                  ? EnumSet.of(Suspect.APP_SECRET)
-                  : EnumSet.of(Suspect.APP_ID);
-          case WRONG_SECRET -> EnumSet.of(Suspect.APP_SECRET);
-          case CREDENTIALS_NOT_FOUND -> EnumSet.of(Suspect.APP_ID, Suspect.APP_SECRET);
-          case BRAND_INCONSISTENT -> EnumSet.of(Suspect.BRAND_AND_HOSTS);
-          default -> EnumSet.noneOf(Suspect.class);
-        };
+    Set<FeishuSetting> suspects = FeishuErrorTable.blamedSettings(code, message, appId);
     return new Outcome.Refused(code, message, suspects);
   }
 }

@@ -1,9 +1,16 @@
 package dev.miandeng.adapter.feishu;
 
+import static dev.miandeng.adapter.feishu.FeishuSetting.APP_ID;
+import static dev.miandeng.adapter.feishu.FeishuSetting.APP_SECRET;
+import static dev.miandeng.adapter.feishu.FeishuSetting.BRAND_AND_HOSTS;
+
+import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -40,13 +47,37 @@ final class FeishuErrorTable {
   }
 
   /**
+   * Which settings a refusal of the app's own credentials (the {@code app_access_token} request of
+   * the setup doctor) points at, from Feishu's message and the App ID that was sent: some codes
+   * cover more than one setting and only the evidence tells which.
+   */
+  @FunctionalInterface
+  interface Blame {
+    Set<FeishuSetting> settings(String message, String appId);
+
+    Blame NOBODY = (message, appId) -> Set.of();
+
+    static Blame always(FeishuSetting first, FeishuSetting... rest) {
+      Set<FeishuSetting> settings = Set.copyOf(EnumSet.of(first, rest));
+      return (message, appId) -> settings;
+    }
+  }
+
+  /**
    * One code.
    *
    * @param meaning what Feishu says it means, in a sentence
    * @param advice for {@link Outcome#MISCONFIGURED}: the variable to fix and the console page to
    *     visit; otherwise empty
+   * @param blame the settings the setup doctor points at when the code refuses the app's
+   *     credentials; {@link Blame#NOBODY} when it points at none of them
    */
-  record Rule(int code, Outcome outcome, String meaning, String advice) {}
+  record Rule(int code, Outcome outcome, String meaning, String advice, Blame blame) {
+
+    Rule blaming(Blame settings) {
+      return new Rule(code, outcome, meaning, advice, settings);
+    }
+  }
 
   /** Feishu's rate-limit code, sent with HTTP 429 (400 on older APIs). */
   static final int RATE_LIMITED = 99991400;
@@ -60,6 +91,9 @@ final class FeishuErrorTable {
   private static final String RELEASE =
       CONSOLE + " → your app → Version Management & Release (版本管理与发布)";
 
+  /** The shape the developer console gives App IDs ("凭证与基础信息": {@code cli_} + hex). */
+  private static final Pattern APP_ID_SHAPE = Pattern.compile("cli_[0-9a-z]+");
+
   private static final String APP_ID_OR_BRAND =
       "check FEISHU_APP_ID and FEISHU_BRAND (a Lark app id sent to Feishu hosts, or the reverse,"
           + " is unknown there) against "
@@ -69,26 +103,42 @@ final class FeishuErrorTable {
       Stream.of(
               // app_access_token / tenant_access_token (internal)
               misconfigured(
-                  10003,
-                  "invalid param: app_id or app_secret missing or malformed",
-                  "check FEISHU_APP_ID and FEISHU_APP_SECRET (FEISHU_APP_SECRET_FILE) against "
-                      + CREDENTIALS),
+                      10003,
+                      "invalid param: app_id or app_secret missing or malformed",
+                      "check FEISHU_APP_ID and FEISHU_APP_SECRET (FEISHU_APP_SECRET_FILE) against "
+                          + CREDENTIALS)
+                  // An App ID without the console's shape is the malformed value; else the secret.
+                  .blaming(
+                      (message, appId) ->
+                          APP_ID_SHAPE.matcher(appId).matches()
+                              ? Set.of(APP_SECRET)
+                              : Set.of(APP_ID)),
               misconfigured(
-                  10014,
-                  "app id not exists / app secret invalid (seen with HTTP 200)",
-                  APP_ID_OR_BRAND + "; then FEISHU_APP_SECRET"),
+                      10014,
+                      "app id not exists / app secret invalid (seen with HTTP 200)",
+                      APP_ID_OR_BRAND + "; then FEISHU_APP_SECRET")
+                  // "app id not exists" (also a Lark app id on Feishu hosts) or "app secret
+                  // invalid": only the message tells which.
+                  .blaming(
+                      (message, appId) ->
+                          message.toLowerCase(Locale.ROOT).contains("secret")
+                              ? Set.of(APP_SECRET)
+                              : Set.of(APP_ID, BRAND_AND_HOSTS)),
               misconfigured(
                   10013,
                   "the app is disabled (停用) in its tenant",
                   "enable the app and publish a version in " + RELEASE),
               misconfigured(
-                  10015,
-                  "wrong app secret (seen with HTTP 200)",
-                  "check FEISHU_APP_SECRET (FEISHU_APP_SECRET_FILE) against " + CREDENTIALS),
+                      10015,
+                      "wrong app secret (seen with HTTP 200)",
+                      "check FEISHU_APP_SECRET (FEISHU_APP_SECRET_FILE) against " + CREDENTIALS)
+                  .blaming(Blame.always(APP_SECRET)),
               misconfigured(
-                  99991543,
-                  "app_id or app_secret does not exist",
-                  "check FEISHU_APP_ID and FEISHU_APP_SECRET against " + CREDENTIALS),
+                      99991543,
+                      "app_id or app_secret does not exist",
+                      "check FEISHU_APP_ID and FEISHU_APP_SECRET against " + CREDENTIALS)
+                  // Feishu does not say which of the two.
+                  .blaming(Blame.always(APP_ID, APP_SECRET)),
               // code → user_access_token: v2 (and refresh), OIDC v1 and legacy v1
               misconfigured(
                   20001,
@@ -145,11 +195,12 @@ final class FeishuErrorTable {
                   "check that FEISHU_APP_ID is the app the page runs in (" + CREDENTIALS + ")"),
               misconfigured(20048, "the app does not exist", APP_ID_OR_BRAND),
               misconfigured(
-                  20046,
-                  "brand inconsistency: a Feishu app on Lark hosts or the reverse",
-                  "check FEISHU_BRAND (or FEISHU_OPEN_API_BASE_URL / FEISHU_ACCOUNTS_BASE_URL)"
-                      + " against the app's brand in "
-                      + CREDENTIALS),
+                      20046,
+                      "brand inconsistency: a Feishu app on Lark hosts or the reverse",
+                      "check FEISHU_BRAND (or FEISHU_OPEN_API_BASE_URL / FEISHU_ACCOUNTS_BASE_URL)"
+                          + " against the app's brand in "
+                          + CREDENTIALS)
+                  .blaming(Blame.always(BRAND_AND_HOSTS)),
               misconfigured(
                   20027,
                   "the app asked for a scope it does not have",
@@ -200,6 +251,14 @@ final class FeishuErrorTable {
     return RULES.keySet();
   }
 
+  /**
+   * The settings a refusal of the app's credentials points at: the code's {@link Blame}, none for a
+   * code absent from the table.
+   */
+  static Set<FeishuSetting> blamedSettings(int code, String message, String appId) {
+    return ruleFor(code).map(rule -> rule.blame().settings(message, appId)).orElse(Set.of());
+  }
+
   /** Whether Feishu rejected the app or tenant token the call carried (REL-07). */
   static boolean isStaleToken(FeishuApiFailure failure) {
     return failure.code().isPresent()
@@ -209,22 +268,22 @@ final class FeishuErrorTable {
   }
 
   private static Rule refused(int code, String meaning) {
-    return new Rule(code, Outcome.CODE_REFUSED, meaning, "");
+    return new Rule(code, Outcome.CODE_REFUSED, meaning, "", Blame.NOBODY);
   }
 
   private static Rule notAllowed(int code, String meaning) {
-    return new Rule(code, Outcome.NOT_ALLOWED, meaning, "");
+    return new Rule(code, Outcome.NOT_ALLOWED, meaning, "", Blame.NOBODY);
   }
 
   private static Rule misconfigured(int code, String meaning, String advice) {
-    return new Rule(code, Outcome.MISCONFIGURED, meaning, advice);
+    return new Rule(code, Outcome.MISCONFIGURED, meaning, advice, Blame.NOBODY);
   }
 
   private static Rule stale(int code, String meaning) {
-    return new Rule(code, Outcome.STALE_TOKEN, meaning, "");
+    return new Rule(code, Outcome.STALE_TOKEN, meaning, "", Blame.NOBODY);
   }
 
   private static Rule transientCode(int code, String meaning) {
-    return new Rule(code, Outcome.TRANSIENT, meaning, "");
+    return new Rule(code, Outcome.TRANSIENT, meaning, "", Blame.NOBODY);
   }
 }

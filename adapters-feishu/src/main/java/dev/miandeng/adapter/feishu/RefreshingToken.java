@@ -108,7 +108,11 @@ final class RefreshingToken {
     return mine != null ? fetchAndPublish(mine, stillUsable) : await(theirs);
   }
 
-  /** How many callers are waiting for another caller's fetch; lets tests line them up. */
+  /**
+   * How many callers are waiting for another caller's fetch. The REL-04 tests hold the fetch until
+   * every other caller waits on it: without that, a fetch that fails before they arrive cannot show
+   * that its failure reaches every waiter.
+   */
   int waiters() {
     lock.lock();
     try {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import dev.miandeng.adapter.feishu.AppCredentialsCheck.Outcome;
-import dev.miandeng.adapter.feishu.AppCredentialsCheck.Suspect;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -45,40 +44,41 @@ class AppCredentialsCheckTest {
             "cli_a1b2c3d4e5f6",
             200,
             failureJson(10014, "app id not exists"),
-            Set.of(Suspect.APP_ID, Suspect.BRAND_AND_HOSTS)),
+            Set.of(FeishuSetting.APP_ID, FeishuSetting.BRAND_AND_HOSTS)),
         Arguments.of(
             "cli_a1b2c3d4e5f6",
             200,
             failureJson(10014, "app secret invalid"),
-            Set.of(Suspect.APP_SECRET)),
+            Set.of(FeishuSetting.APP_SECRET)),
         Arguments.of(
             "cli_a1b2c3d4e5f6",
             200,
             failureJson(10003, "invalid param"),
-            Set.of(Suspect.APP_SECRET)),
-        Arguments.of("my-app", 200, failureJson(10003, "invalid param"), Set.of(Suspect.APP_ID)),
+            Set.of(FeishuSetting.APP_SECRET)),
+        Arguments.of(
+            "my-app", 200, failureJson(10003, "invalid param"), Set.of(FeishuSetting.APP_ID)),
         Arguments.of(
             "cli_a1b2c3d4e5f6",
             200,
             failureJson(10015, "wrong app secret"),
-            Set.of(Suspect.APP_SECRET)),
+            Set.of(FeishuSetting.APP_SECRET)),
         Arguments.of(
             "cli_a1b2c3d4e5f6",
             400,
             failureJson(99991543, "app_id or app_secret is invalid"),
-            Set.of(Suspect.APP_ID, Suspect.APP_SECRET)),
+            Set.of(FeishuSetting.APP_ID, FeishuSetting.APP_SECRET)),
         Arguments.of(
             "cli_a1b2c3d4e5f6",
             400,
             failureJson(20046, "brand inconsistency"),
-            Set.of(Suspect.BRAND_AND_HOSTS)),
+            Set.of(FeishuSetting.BRAND_AND_HOSTS)),
         Arguments.of("cli_a1b2c3d4e5f6", 500, failureJson(20050, "server error"), Set.of()));
   }
 
   @ParameterizedTest(name = "{0}: HTTP {1} {2} → {3}")
   @MethodSource("refusals")
   @DisplayName("each refusal points at the setting Feishu's code names, whatever the HTTP status")
-  void refusalsNameTheSetting(String appId, int status, String body, Set<Suspect> suspects) {
+  void refusalsNameTheSetting(String appId, int status, String body, Set<FeishuSetting> suspects) {
     stub.answer(APP_TOKEN, status, body);
 
     Outcome outcome = AppCredentialsCheck.run(settings(appId));
@@ -101,7 +101,8 @@ class AppCredentialsCheckTest {
     assertThat(AppCredentialsCheck.run(settings("cli_a1b2c3d4e5f6")))
         .isInstanceOfSatisfying(
             Outcome.Refused.class,
-            refused -> assertThat(refused.suspects()).containsExactly(Suspect.BRAND_AND_HOSTS));
+            refused ->
+                assertThat(refused.suspects()).containsExactly(FeishuSetting.BRAND_AND_HOSTS));
   }
 
   @Test
@@ -116,7 +117,8 @@ class AppCredentialsCheckTest {
     assertThat(AppCredentialsCheck.run(settings("cli_a1b2c3d4e5f6")))
         .isInstanceOfSatisfying(
             Outcome.Refused.class,
-            refused -> assertThat(refused.suspects()).containsExactly(Suspect.BRAND_AND_HOSTS));
+            refused ->
+                assertThat(refused.suspects()).containsExactly(FeishuSetting.BRAND_AND_HOSTS));
   }
 
   @Test

@@ -20,7 +20,7 @@ final class BrowserLogin {
   private final StartBrowserLoginUseCase startBrowserLogin;
   private final LoginFinisher finisher;
   private final WebSettings settings;
-  private final Cookies cookies;
+  private final AppCookies cookies;
   private final LoginRateLimiter rateLimiter;
   private final SecurityEvents events;
 
@@ -28,7 +28,7 @@ final class BrowserLogin {
       StartBrowserLoginUseCase startBrowserLogin,
       LoginFinisher finisher,
       WebSettings settings,
-      Cookies cookies,
+      AppCookies cookies,
       LoginRateLimiter rateLimiter,
       SecurityEvents events) {
     this.startBrowserLogin = startBrowserLogin;

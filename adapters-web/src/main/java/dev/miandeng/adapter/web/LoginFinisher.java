@@ -16,10 +16,10 @@ import java.util.Optional;
 final class LoginFinisher {
 
   private final FinishLoginUseCase finishLogin;
-  private final Cookies cookies;
+  private final AppCookies cookies;
   private final SecurityEvents events;
 
-  LoginFinisher(FinishLoginUseCase finishLogin, Cookies cookies, SecurityEvents events) {
+  LoginFinisher(FinishLoginUseCase finishLogin, AppCookies cookies, SecurityEvents events) {
     this.finishLogin = finishLogin;
     this.cookies = cookies;
     this.events = events;

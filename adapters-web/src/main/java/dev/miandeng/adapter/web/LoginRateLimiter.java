@@ -51,7 +51,7 @@ final class LoginRateLimiter {
   private final Duration window;
   private final TimeMeter time;
   private final ClientAddress clients;
-  private final Cookies cookies;
+  private final AppCookies cookies;
   private final SecureRandom random = new SecureRandom();
   private final Cache<Client, Bucket> browsers;
   private final Cache<String, Bucket> addresses;
@@ -62,7 +62,7 @@ final class LoginRateLimiter {
       Duration window,
       Clock clock,
       ClientAddress clients,
-      Cookies cookies) {
+      AppCookies cookies) {
     this.perBrowser = perBrowser;
     this.perAddress = perAddress;
     this.window = Objects.requireNonNull(window, "window");

@@ -18,7 +18,7 @@ final class SessionApi {
 
   private final UseCases useCases;
   private final WebSettings settings;
-  private final Cookies cookies;
+  private final AppCookies cookies;
   private final Json json;
   private final LoginRateLimiter rateLimiter;
   private final LoginFinisher finisher;
@@ -27,7 +27,7 @@ final class SessionApi {
   SessionApi(
       UseCases useCases,
       WebSettings settings,
-      Cookies cookies,
+      AppCookies cookies,
       Json json,
       LoginRateLimiter rateLimiter,
       LoginFinisher finisher,

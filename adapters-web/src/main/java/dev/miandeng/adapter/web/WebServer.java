@@ -61,8 +61,9 @@ public final class WebServer implements AutoCloseable {
 
     ClientAddress clients = new ClientAddress(settings.trustedProxies());
     SecurityEvents events = new SecurityEvents(clock, clients);
-    Cookies cookies =
-        new Cookies(settings.secureCookies(), settings.embedMode(), settings.loginCookieMaxAge());
+    AppCookies cookies =
+        new AppCookies(
+            settings.secureCookies(), settings.embedMode(), settings.loginCookieMaxAge());
     LoginRateLimiter rateLimiter =
         new LoginRateLimiter(
             settings.loginRateLimit(),

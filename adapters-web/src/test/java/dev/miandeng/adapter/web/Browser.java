@@ -79,12 +79,12 @@ final class Browser {
 
   /** The name of the nonce cookie of the login with this nonce (plain http). */
   static String nonceCookie(String nonce) {
-    return "mdl_nonce_" + nonce.substring(0, Cookies.TAG_LENGTH);
+    return "mdl_nonce_" + nonce.substring(0, AppCookies.TAG_LENGTH);
   }
 
   /** The name of the state cookie of the browser login with this state (plain http). */
   static String stateCookie(String state) {
-    return "mdl_state_" + state.substring(0, Cookies.TAG_LENGTH);
+    return "mdl_state_" + state.substring(0, AppCookies.TAG_LENGTH);
   }
 
   /** The value of the first Set-Cookie of this name, failing when there is none. */

@@ -101,9 +101,9 @@ class TwoTabsTest {
       logins.add(startLogin(browser));
     }
     assertThat(browser.cookies.keySet().stream().filter(n -> n.startsWith("mdl_nonce_")))
-        .hasSize(Cookies.MAX_PENDING_LOGINS);
+        .hasSize(AppCookies.MAX_PENDING_LOGINS);
     assertThat(browser.cookies.keySet().stream().filter(n -> n.startsWith("mdl_state_")))
-        .hasSize(Cookies.MAX_PENDING_LOGINS);
+        .hasSize(AppCookies.MAX_PENDING_LOGINS);
 
     HttpResponse<String> oldest =
         browser.post("/api/session", SessionApiTest.body(app.clientCodeForAlice(), nonces.get(0)));

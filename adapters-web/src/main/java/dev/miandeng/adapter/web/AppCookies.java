@@ -9,7 +9,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The cookies of the app and their attributes, in one place (SEC-04, SEC-14, SEC-17, SEC-33).
+ * The cookies of the app and their attributes, in one place (SEC-04, SEC-14, SEC-17, SEC-33): sets
+ * and expires each, and reads its value back from the request (parsed by {@link CookieHeader}).
  *
  * <ul>
  *   <li>session: HttpOnly, Path=/, no Domain, SameSite=Lax (None in embed mode), Secure with the
@@ -31,7 +32,7 @@ import java.util.regex.Pattern;
  * the oldest (the Cookie header lists them oldest first), which keeps the Cookie header small
  * whatever a page does.
  */
-final class Cookies {
+final class AppCookies {
 
   /** How many logins of one kind a browser may have started and not yet finished. */
   static final int MAX_PENDING_LOGINS = 4;
@@ -54,7 +55,7 @@ final class Cookies {
   private final PendingLogins nonces;
   private final PendingLogins states;
 
-  Cookies(boolean secure, boolean embed, Duration loginMaxAge) {
+  AppCookies(boolean secure, boolean embed, Duration loginMaxAge) {
     this.secure = secure;
     this.embed = embed;
     this.loginMaxAgeSeconds = loginMaxAge.toSeconds();
@@ -70,7 +71,7 @@ final class Cookies {
   }
 
   Optional<SessionToken> session(Context ctx) {
-    return CookieJar.single(ctx, sessionName).flatMap(SessionToken::parse);
+    return CookieHeader.single(ctx, sessionName).flatMap(SessionToken::parse);
   }
 
   void setSession(Context ctx, SessionToken token) {
@@ -109,7 +110,7 @@ final class Cookies {
 
   /** This browser's id for the rate limit; empty when it has none (or a forged shape). */
   Optional<String> browserId(Context ctx) {
-    return CookieJar.single(ctx, browserName).filter(id -> BROWSER_ID.matcher(id).matches());
+    return CookieHeader.single(ctx, browserName).filter(id -> BROWSER_ID.matcher(id).matches());
   }
 
   void setBrowserId(Context ctx, String id) {
@@ -146,13 +147,13 @@ final class Cookies {
     }
 
     Optional<String> value(Context ctx, String claimed) {
-      return LoginState.parse(claimed).flatMap(state -> CookieJar.single(ctx, name(state)));
+      return LoginState.parse(claimed).flatMap(state -> CookieHeader.single(ctx, name(state)));
     }
 
     void set(Context ctx, LoginState state) {
       // Only names we could have set are echoed back in a Set-Cookie.
       List<String> pending =
-          CookieJar.namesStartingWith(ctx, prefix).stream()
+          CookieHeader.namesStartingWith(ctx, prefix).stream()
               .filter(name -> TAG.matcher(name.substring(prefix.length())).matches())
               .toList();
       for (int i = 0; i <= pending.size() - MAX_PENDING_LOGINS; i++) {

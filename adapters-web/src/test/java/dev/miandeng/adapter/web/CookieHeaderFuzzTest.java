@@ -18,16 +18,16 @@ import org.junit.jupiter.api.Test;
 /**
  * SEC-32 fuzzing of the cookie parser (SEC-11): whatever the Cookie headers hold, reading a cookie
  * never throws, never invents a value, never yields a session token that was not literally sent,
- * and a cookie sent twice is absent. The seeds are in {@code CookieJarFuzzTestInputs/}.
+ * and a cookie sent twice is absent. The seeds are in {@code CookieHeaderFuzzTestInputs/}.
  */
-class CookieJarFuzzTest {
+class CookieHeaderFuzzTest {
 
   private static final String TOKEN = "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_AbCdE";
   private static final String OTHER_TOKEN = "ZZZZEfGhIjKlMnOpQrStUvWxYz0123456789-_AbCdE";
-  private static final List<Cookies> COOKIES =
+  private static final List<AppCookies> COOKIES =
       List.of(
-          new Cookies(false, false, Duration.ofMinutes(10)),
-          new Cookies(true, true, Duration.ofMinutes(10)));
+          new AppCookies(false, false, Duration.ofMinutes(10)),
+          new AppCookies(true, true, Duration.ofMinutes(10)));
   private static final List<String> NAMES =
       List.of(
           "mdl_session",
@@ -42,17 +42,17 @@ class CookieJarFuzzTest {
   @FuzzTest(maxDuration = "60s")
   @DisplayName("SEC-32 SEC-11 fuzzed Cookie headers: no throw, no invented or duplicated cookie")
   void cookieHeaders(byte[] input) {
-    HostileStrings.decodings(input).forEach(CookieJarFuzzTest::assertReadSafely);
+    HostileStrings.decodings(input).forEach(CookieHeaderFuzzTest::assertReadSafely);
   }
 
   @Test
   @DisplayName("SEC-32 SEC-11 20 000 generated Cookie headers: no throw, no invented cookie")
   void generatedCookieHeaders() {
     SplittableRandom random = new SplittableRandom(32L);
-    HostileStrings.ATTACKS.forEach(CookieJarFuzzTest::assertReadSafely);
+    HostileStrings.ATTACKS.forEach(CookieHeaderFuzzTest::assertReadSafely);
     HostileStrings.generated(32L, 20_000)
         .map(raw -> random.nextBoolean() ? raw : "mdl_session=" + raw + "; a=" + raw)
-        .forEach(CookieJarFuzzTest::assertReadSafely);
+        .forEach(CookieHeaderFuzzTest::assertReadSafely);
   }
 
   private static void assertReadSafely(String raw) {
@@ -60,12 +60,12 @@ class CookieJarFuzzTest {
     for (List<String> headers : shapes) {
       for (String name : NAMES) {
         assertNothingInvented(
-            headers, name, CookieJar.single(FakeContext.withCookies(headers), name));
+            headers, name, CookieHeader.single(FakeContext.withCookies(headers), name));
         if (headers.stream().noneMatch(header -> header.contains(name))) {
           assertPlantedCookieIsRead(headers, name);
         }
       }
-      for (Cookies cookies : COOKIES) {
+      for (AppCookies cookies : COOKIES) {
         Optional<SessionToken> token = cookies.session(FakeContext.withCookies(headers));
         token.ifPresent(
             t -> {
@@ -91,10 +91,10 @@ class CookieJarFuzzTest {
   private static void assertPlantedCookieIsRead(List<String> headers, String name) {
     List<String> once = new ArrayList<>(headers);
     once.set(once.size() - 1, once.get(once.size() - 1) + "; " + name + "=" + TOKEN);
-    assertThat(CookieJar.single(FakeContext.withCookies(once), name)).contains(TOKEN);
+    assertThat(CookieHeader.single(FakeContext.withCookies(once), name)).contains(TOKEN);
 
     List<String> twice = new ArrayList<>(once);
     twice.add(name + "=" + OTHER_TOKEN);
-    assertThat(CookieJar.single(FakeContext.withCookies(twice), name)).isEmpty();
+    assertThat(CookieHeader.single(FakeContext.withCookies(twice), name)).isEmpty();
   }
 }

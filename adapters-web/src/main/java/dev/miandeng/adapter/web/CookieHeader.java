@@ -8,14 +8,14 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /**
- * Reads cookies from the raw Cookie headers without trusting the container's parser, so any byte
- * soup (10 KB values, NUL, quotes, emoji, missing '=') just means "no such cookie" (SEC-11). A
- * cookie sent twice is treated as absent: two values mean someone (a sibling subdomain, a
- * cookie-tossing attacker) planted one, and we cannot tell which is ours.
+ * Parses the raw Cookie request headers without trusting the container's parser, so any byte soup
+ * (10 KB values, NUL, quotes, emoji, missing '=') just means "no such cookie" (SEC-11). A cookie
+ * sent twice is treated as absent: two values mean someone (a sibling subdomain, a cookie-tossing
+ * attacker) planted one, and we cannot tell which is ours.
  */
-final class CookieJar {
+final class CookieHeader {
 
-  private CookieJar() {}
+  private CookieHeader() {}
 
   static Optional<String> single(Context ctx, String name) {
     List<String> found = new ArrayList<>(1);

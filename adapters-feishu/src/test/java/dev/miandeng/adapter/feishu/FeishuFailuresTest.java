@@ -38,12 +38,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.slf4j.LoggerFactory;
 
 /**
- * One case per row of docs/feishu-errors.md: the stub auth center answers the row's code from the
- * row's first endpoint with the row's first HTTP status, and the login (or the JSSDK signature)
- * must end in the row's outcome. Plus the cases the table cannot hold: unknown codes, foreign
- * bodies, the rate-limit hint.
+ * {@link FeishuFailures}, one case per row of docs/feishu-errors.md: the stub auth center answers
+ * the row's code from the row's first endpoint with the row's first HTTP status, and the login (or
+ * the JSSDK signature) must end in the row's outcome. Plus the cases the table cannot hold: unknown
+ * codes, foreign bodies, the rate-limit hint.
  */
-class ErrorCodeMappingTest {
+class FeishuFailuresTest {
 
   private static final CodeGrant CODE =
       new CodeGrant.FromClient(new AuthorizationCode("a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d4"));
