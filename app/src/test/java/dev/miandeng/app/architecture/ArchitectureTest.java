@@ -105,6 +105,12 @@ class ArchitectureTest {
                 .haveModifier(JavaModifier.FINAL)
                 .andShould(implementTheirNamesakeUseCase())
                 .as("9. a …Service is final and implements the …UseCase of its own name"),
+            classes()
+                .that(inPackage(Layers.APPLICATION))
+                .and(implementAUseCase())
+                .should()
+                .haveSimpleNameEndingWith("Service")
+                .as("9. whatever implements a …UseCase in the application is its …Service"),
             NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS.as("6. no System.out / System.err"),
             NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING.as("6. no java.util.logging"),
             NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS.as("6. no generic exceptions thrown"));
@@ -224,6 +230,15 @@ class ArchitectureTest {
     return DescribedPredicate.describe(
         "top-level classes of the application",
         c -> inPackage(Layers.APPLICATION).test(c) && c.isTopLevelClass());
+  }
+
+  private static DescribedPredicate<JavaClass> implementAUseCase() {
+    return DescribedPredicate.describe(
+        "implement a …UseCase",
+        c ->
+            !c.isInterface()
+                && c.getAllRawInterfaces().stream()
+                    .anyMatch(i -> i.getSimpleName().endsWith("UseCase")));
   }
 
   private static ArchCondition<JavaClass> implementTheirNamesakeUseCase() {
