@@ -12,7 +12,7 @@ import java.util.Map;
  * process, pointed at the {@link AuthCenterStub} (README, Configuration: {@code FEISHU_APP_ID},
  * {@code FEISHU_APP_SECRET}, {@code FEISHU_OPEN_API_BASE_URL}, {@code FEISHU_ACCOUNTS_BASE_URL},
  * {@code FEISHU_EXCHANGE}, {@code MIANDENG_PUBLIC_BASE_URL}), on H2 with Flyway in a fresh data
- * directory.
+ * directory, or on the database of {@code DB_URL}.
  */
 final class AppAgainstStub {
 
@@ -46,6 +46,9 @@ final class AppAgainstStub {
     List<String> flags = new ArrayList<>(options.jvmFlags());
     flags.addAll(agentFlags);
     Map<String, String> env = new HashMap<>(extraEnv);
+    if (!options.dbUrl().isEmpty()) {
+      env.put("MIANDENG_DB_URL", options.dbUrl());
+    }
     env.putAll(
         Map.of(
             "MIANDENG_PORT",

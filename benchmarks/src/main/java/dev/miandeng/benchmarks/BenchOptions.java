@@ -27,6 +27,8 @@ import java.util.Map;
  *     SESSIONS_STORE}, {@code jdbc}: H2; {@code redis}: Redis at {@code REDIS_URL}, users in H2)
  * @param redisUrl the Redis of {@code SESSIONS_STORE=redis} ({@code REDIS_URL}, {@code
  *     redis://127.0.0.1:6379/0})
+ * @param dbUrl the app's database instead of H2 in a fresh data directory ({@code DB_URL}, a {@code
+ *     jdbc:postgresql:} URL of an empty database; empty: H2)
  */
 record BenchOptions(
     int rounds,
@@ -43,7 +45,8 @@ record BenchOptions(
     String exchange,
     int memorySessions,
     String sessionsStore,
-    String redisUrl) {
+    String redisUrl,
+    String dbUrl) {
 
   static BenchOptions from(Map<String, String> env) {
     return new BenchOptions(
@@ -63,7 +66,8 @@ record BenchOptions(
         oneOf(env, "EXCHANGE", "oidc", List.of("oidc", "v2")),
         nonNegative(env, "MEMORY_SESSIONS", 10_000),
         oneOf(env, "SESSIONS_STORE", "jdbc", List.of("jdbc", "redis")),
-        env.getOrDefault("REDIS_URL", "redis://127.0.0.1:6379/0"));
+        env.getOrDefault("REDIS_URL", "redis://127.0.0.1:6379/0"),
+        env.getOrDefault("DB_URL", ""));
   }
 
   /** The SQL-counting Java agent, built next to this module's jar. */

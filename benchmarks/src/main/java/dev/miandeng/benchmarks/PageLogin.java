@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
@@ -37,11 +38,17 @@ final class PageLogin {
     this.origin = app.getScheme() + "://" + app.getAuthority();
   }
 
-  /** A client for many concurrent logins: HTTP/1.1 as browsers talk to the app here. */
+  /**
+   * A client for many concurrent logins: HTTP/1.1 as browsers talk to the app here, its connections
+   * kept alive and reused (a login's session post goes over its nonce request's connection when it
+   * is free), its work on virtual threads so a thousand logins need no pool of platform threads in
+   * the client.
+   */
   static HttpClient newClient() {
     return HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(10))
+        .executor(Executors.newVirtualThreadPerTaskExecutor())
         .build();
   }
 
