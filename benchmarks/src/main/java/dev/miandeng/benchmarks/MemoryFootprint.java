@@ -53,8 +53,10 @@ final class MemoryFootprint {
 
       out.println();
       out.printf(
-          "Production jar (H2 + Flyway, no simulator, JVM %s): start-up to ready %d ms%n",
-          String.join(" ", options.jvmFlags()), process.startup().toMillis());
+          "Production jar (%s + Flyway, no simulator, JVM %s): start-up to ready %d ms%n",
+          options.dbUrl().isEmpty() ? "H2" : "the DB_URL database",
+          String.join(" ", options.jvmFlags()),
+          process.startup().toMillis());
       out.println();
       out.println("| | live heap after full GC MiB | RSS MiB |");
       out.println("|---|---|---|");

@@ -211,7 +211,8 @@ public final class WebServer implements AutoCloseable {
    */
   private static GzipHandler staticFilesCompression() {
     GzipHandler gzip = new GzipHandler();
-    gzip.setIncludedPaths("/", "/index.html", "/assets/*");
+    // "/" as a servlet path spec would match every path: the root is matched by a regex.
+    gzip.setIncludedPaths("^/$", "/index.html", "/assets/*");
     return gzip;
   }
 
