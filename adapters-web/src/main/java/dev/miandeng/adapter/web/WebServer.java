@@ -10,6 +10,8 @@ import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.util.JavalinBindException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.SessionTrackingMode;
 import java.time.Clock;
 import java.util.Map;
@@ -42,6 +44,7 @@ public final class WebServer implements AutoCloseable {
   private final WebSettings settings;
   private final Health health;
   private final InFlightRequests inFlight = new InFlightRequests();
+  private final WebMetrics metrics;
   private final Javalin javalin;
 
   /**
@@ -52,10 +55,25 @@ public final class WebServer implements AutoCloseable {
    */
   public WebServer(
       WebUseCases useCases, BooleanSupplier readiness, WebSettings settings, Clock clock) {
+    this(useCases, readiness, settings, clock, new SimpleMeterRegistry());
+  }
+
+  /**
+   * As above, counting into {@code meters} what {@link WebMetrics} lists.
+   *
+   * @param meters where the web adapter's meters live (the app serves it on its management port)
+   */
+  public WebServer(
+      WebUseCases useCases,
+      BooleanSupplier readiness,
+      WebSettings settings,
+      Clock clock,
+      MeterRegistry meters) {
     Objects.requireNonNull(useCases, "useCases");
     this.settings = Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(clock, "clock");
     this.health = new Health(readiness);
+    this.metrics = new WebMetrics(meters);
 
     ClientAddress clients = new ClientAddress(settings.trustedProxies());
     SecurityEvents events = new SecurityEvents(clock, clients);
@@ -68,14 +86,16 @@ public final class WebServer implements AutoCloseable {
             settings.loginRateWindow(),
             clock,
             clients,
-            cookies);
-    Outages outages = new Outages(settings.defaultRetryAfter());
+            cookies,
+            metrics);
+    Outages outages = new Outages(settings.defaultRetryAfter(), metrics);
     ErrorResponses errors = new ErrorResponses(FailurePage.load(settings.staticFilesRoot()));
     Json json = new Json(settings.maxRequestBodyBytes());
     SecurityHeaders headers = new SecurityHeaders(settings);
     PathGuard pathGuard = new PathGuard();
     CsrfGuard csrf = new CsrfGuard(settings.publicOrigin(), events);
-    LoginFinisher finisher = new LoginFinisher(useCases.finishLogin(), cookies, events);
+    LoginFinisher finisher = new LoginFinisher(useCases.finishLogin(), cookies, events, metrics);
+    ClientErrorBeacon beacon = new ClientErrorBeacon(json, rateLimiter, metrics);
     SessionApi api =
         new SessionApi(useCases, settings, cookies, json, rateLimiter, finisher, events);
     BrowserLogin browserLogin =
@@ -104,6 +124,7 @@ public final class WebServer implements AutoCloseable {
               getAndHead(cfg, "/api/me", api::me);
               cfg.routes.post("/api/logout", api::logOut);
               cfg.routes.post("/api/logout-everywhere", api::logOutEverywhere);
+              cfg.routes.post(ClientErrorBeacon.PATH, beacon::report);
               cfg.routes.get(BrowserLogin.START_PATH, browserLogin::start);
               cfg.routes.get(CALLBACK_PATH, browserLogin::callback);
               getAndHead(cfg, "/health/live", health::live);
@@ -137,6 +158,7 @@ public final class WebServer implements AutoCloseable {
     } catch (JavalinBindException e) {
       throw new PortInUseException(settings.host(), settings.port(), e);
     }
+    metrics.bindServer(javalin.jettyServer().server());
     LOG.info(
         "web adapter listening on {}:{} as {}", settings.host(), port(), settings.publicBaseUrl());
     return port();
