@@ -18,6 +18,7 @@ import dev.miandeng.application.session.LogOutService;
 import dev.miandeng.domain.identity.IdentityLookup;
 import dev.miandeng.simulator.FeishuSimulator;
 import dev.miandeng.simulator.SimulatorSettings;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -42,11 +43,17 @@ public final class Miandeng implements AutoCloseable {
   private final URI url;
   private final Optional<FeishuSimulator> simulator;
   private final Deque<AutoCloseable> parts;
+  private final Optional<Management> management;
 
-  private Miandeng(URI url, Optional<FeishuSimulator> simulator, Deque<AutoCloseable> parts) {
+  private Miandeng(
+      URI url,
+      Optional<FeishuSimulator> simulator,
+      Deque<AutoCloseable> parts,
+      Optional<Management> management) {
     this.url = url;
     this.simulator = simulator;
     this.parts = parts;
+    this.management = management;
   }
 
   /** Starts everything; if any part fails to start, the parts already started are closed again. */
@@ -59,22 +66,27 @@ public final class Miandeng implements AutoCloseable {
 
       Optional<FeishuSimulator> simulator = startSimulator(config.identity(), publicUrl, clock);
       simulator.ifPresent(started::push);
-      Stores stores = Stores.open(config.persistence(), clock);
+      PrometheusMeterRegistry meters = Management.newRegistry();
+      started.push(meters::close);
+      Stores stores = Stores.open(config.persistence(), clock, meters);
       started.push(stores);
       IdentityLookup identityLookup =
           FeishuIdentityLookup.create(
-              feishuSettings(config.identity(), simulator, publicUrl), clock);
+              feishuSettings(config.identity(), simulator, publicUrl), clock, meters);
 
       WebServer web =
           new WebServer(
               useCases(config, stores, identityLookup, clock),
               stores::isReady,
               webSettings(config, simulator, publicUrl, port),
-              clock);
+              clock,
+              meters);
       web.start();
       started.push(web);
       started.push(Housekeeping.start(stores.sessions(), stores.loginStates(), clock));
-      return new Miandeng(publicUrl, simulator, started);
+      Optional<Management> management = Management.start(config.management(), meters);
+      management.ifPresent(started::push);
+      return new Miandeng(publicUrl, simulator, started, management);
     } catch (RuntimeException e) {
       closeAll(started);
       throw e;
@@ -175,6 +187,11 @@ public final class Miandeng implements AutoCloseable {
   /** Where browsers open the app. */
   public URI url() {
     return url;
+  }
+
+  /** Where Prometheus scrapes, when a management port is configured. */
+  public Optional<URI> metricsUrl() {
+    return management.map(m -> URI.create("http://127.0.0.1:" + m.port() + Management.PATH));
   }
 
   /** The simulator, when the app runs on it (the zero-setup default). */

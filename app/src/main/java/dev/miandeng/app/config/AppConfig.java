@@ -16,7 +16,8 @@ public record AppConfig(
     IdentityConfig identity,
     SessionPolicy sessionPolicy,
     TenantAllowList tenants,
-    Duration loginTtl) {
+    Duration loginTtl,
+    ManagementConfig management) {
 
   public AppConfig {
     Objects.requireNonNull(http, "http");
@@ -25,6 +26,7 @@ public record AppConfig(
     Objects.requireNonNull(sessionPolicy, "sessionPolicy");
     Objects.requireNonNull(tenants, "tenants");
     Objects.requireNonNull(loginTtl, "loginTtl");
+    Objects.requireNonNull(management, "management");
   }
 
   /** The start-up summary: one line per setting, secrets masked by the records' own toString. */
@@ -40,6 +42,7 @@ public record AppConfig(
             + ", last-seen writes every "
             + sessionPolicy.lastSeenWriteInterval(),
         "tenants:     " + (tenants.tenantKeys().isEmpty() ? "any" : tenants.tenantKeys()),
-        "logins:      pending logins live " + loginTtl);
+        "logins:      pending logins live " + loginTtl,
+        "management:  " + management);
   }
 }

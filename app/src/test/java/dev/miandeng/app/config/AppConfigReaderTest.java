@@ -155,6 +155,27 @@ class AppConfigReaderTest {
   }
 
   @Test
+  @DisplayName(
+      "the management port is off by default, binds loopback unless told otherwise, and may not"
+          + " be the app's port")
+  void managementPort() {
+    assertThat(read(Map.of()).management().port()).isEmpty();
+    assertThat(read(Map.of()).describe()).contains("management:  off");
+    ManagementConfig on = read(Map.of("MIANDENG_MANAGEMENT_PORT", "9464")).management();
+    assertThat(on.port()).contains(9464);
+    assertThat(on.host()).isEqualTo("127.0.0.1");
+    assertThat(
+            read(Map.of("MIANDENG_MANAGEMENT_PORT", "9464", "MIANDENG_MANAGEMENT_HOST", "0.0.0.0"))
+                .management()
+                .host())
+        .isEqualTo("0.0.0.0");
+    assertThatThrownBy(() -> read(Map.of("MIANDENG_MANAGEMENT_PORT", "8080")))
+        .hasMessageContaining("MIANDENG_MANAGEMENT_PORT must differ from MIANDENG_PORT");
+    assertThatThrownBy(() -> read(Map.of("MIANDENG_MANAGEMENT_PORT", "metrics")))
+        .hasMessageContaining("MIANDENG_MANAGEMENT_PORT");
+  }
+
+  @Test
   void durationsTakeShortAndIsoForms() {
     AppConfig config =
         read(
