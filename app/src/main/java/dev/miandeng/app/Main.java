@@ -43,6 +43,9 @@ public final class Main {
       System.exit(2);
       return;
     }
+    if (config.operations().jsonLogs()) {
+      JsonLogs.switchConsole();
+    }
     config.describe().forEach(line -> LOG.info("{}", line));
     Miandeng app;
     try {

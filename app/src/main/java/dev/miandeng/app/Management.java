@@ -2,7 +2,7 @@ package dev.miandeng.app;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.miandeng.app.config.ManagementConfig;
+import dev.miandeng.app.config.OperationsConfig;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -81,11 +81,12 @@ final class Management implements AutoCloseable {
    *
    * @throws UncheckedIOException when the address cannot be bound (the message names it)
    */
-  static Optional<Management> start(ManagementConfig config, PrometheusMeterRegistry registry) {
-    if (config.port().isEmpty()) {
+  static Optional<Management> start(OperationsConfig config, PrometheusMeterRegistry registry) {
+    if (config.managementPort().isEmpty()) {
       return Optional.empty();
     }
-    InetSocketAddress address = new InetSocketAddress(config.host(), config.port().get());
+    InetSocketAddress address =
+        new InetSocketAddress(config.managementHost(), config.managementPort().get());
     HttpServer server;
     try {
       server = HttpServer.create(address, 0);
@@ -96,7 +97,8 @@ final class Management implements AutoCloseable {
     server.createContext("/", exchange -> answer(exchange, registry));
     server.start();
     Management management = new Management(server);
-    LOG.info("metrics on http://{}:{}{}", config.host(), server.getAddress().getPort(), PATH);
+    LOG.info(
+        "metrics on http://{}:{}{}", config.managementHost(), server.getAddress().getPort(), PATH);
     return Optional.of(management);
   }
 

@@ -84,7 +84,7 @@ public final class Miandeng implements AutoCloseable {
       web.start();
       started.push(web);
       started.push(Housekeeping.start(stores.sessions(), stores.loginStates(), clock));
-      Optional<Management> management = Management.start(config.management(), meters);
+      Optional<Management> management = Management.start(config.operations(), meters);
       management.ifPresent(started::push);
       return new Miandeng(publicUrl, simulator, started, management);
     } catch (RuntimeException e) {

@@ -17,7 +17,7 @@ public record AppConfig(
     SessionPolicy sessionPolicy,
     TenantAllowList tenants,
     Duration loginTtl,
-    ManagementConfig management) {
+    OperationsConfig operations) {
 
   public AppConfig {
     Objects.requireNonNull(http, "http");
@@ -26,7 +26,7 @@ public record AppConfig(
     Objects.requireNonNull(sessionPolicy, "sessionPolicy");
     Objects.requireNonNull(tenants, "tenants");
     Objects.requireNonNull(loginTtl, "loginTtl");
-    Objects.requireNonNull(management, "management");
+    Objects.requireNonNull(operations, "operations");
   }
 
   /** The start-up summary: one line per setting, secrets masked by the records' own toString. */
@@ -43,6 +43,6 @@ public record AppConfig(
             + sessionPolicy.lastSeenWriteInterval(),
         "tenants:     " + (tenants.tenantKeys().isEmpty() ? "any" : tenants.tenantKeys()),
         "logins:      pending logins live " + loginTtl,
-        "management:  " + management);
+        "operations:  " + operations);
   }
 }

@@ -48,7 +48,7 @@ public final class AppConfigReader {
             policy,
             new TenantAllowList(new HashSet<>(raw.list("MIANDENG_ALLOWED_TENANTS"))),
             raw.duration("MIANDENG_LOGIN_TTL", PendingLogin.MAX_TTL),
-            management(raw, http));
+            operations(raw, http));
     if (config.loginTtl().compareTo(PendingLogin.MAX_TTL) > 0) {
       throw new ConfigurationException("MIANDENG_LOGIN_TTL must be at most 10m (SEC-17)");
     }
@@ -82,11 +82,13 @@ public final class AppConfigReader {
   /**
    * The management port: off unless {@code MIANDENG_MANAGEMENT_PORT} is set, on loopback unless
    * {@code MIANDENG_MANAGEMENT_HOST} says otherwise (the metrics are for the operator, not users).
+   * The log format: {@code text} or {@code json}.
    */
-  private static ManagementConfig management(RawConfig raw, HttpConfig http) {
+  private static OperationsConfig operations(RawConfig raw, HttpConfig http) {
     String host = raw.string("MIANDENG_MANAGEMENT_HOST", "127.0.0.1");
+    boolean json = raw.oneOf("MIANDENG_LOG_FORMAT", "text", Set.of("text", "json")).equals("json");
     if (raw.get("MIANDENG_MANAGEMENT_PORT").isEmpty()) {
-      return new ManagementConfig(Optional.empty(), host);
+      return new OperationsConfig(Optional.empty(), host, json);
     }
     int port = raw.integer("MIANDENG_MANAGEMENT_PORT", 0, 0, 65535);
     if (port != 0 && port == http.port()) {
@@ -96,7 +98,7 @@ public final class AppConfigReader {
               + port
               + " for both");
     }
-    return new ManagementConfig(Optional.of(port), host);
+    return new OperationsConfig(Optional.of(port), host, json);
   }
 
   /**
