@@ -10,11 +10,11 @@ import java.net.ServerSocket;
  * redirect URI) before it binds, so the port is chosen first; the window in which another process
  * could take it is a few milliseconds on a loopback demo or test.
  */
-final class FreePort {
+public final class FreePort {
 
   private FreePort() {}
 
-  static int find(String host) {
+  public static int find(String host) {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
       return socket.getLocalPort();
     } catch (IOException e) {

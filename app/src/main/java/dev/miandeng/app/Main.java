@@ -6,9 +6,9 @@ import dev.miandeng.app.config.AppConfigReader;
 import dev.miandeng.app.config.ConfigurationException;
 import dev.miandeng.app.config.RawConfig;
 import dev.miandeng.domain.store.StoreUnavailableException;
-import dev.miandeng.simulator.FeishuSimulator;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,21 +26,51 @@ public final class Main {
 
   private static final String DOCTOR_COMMAND = "doctor";
 
+  /** Exit status of a configuration that start-up refuses. */
+  private static final int REFUSED_CONFIGURATION = 2;
+
+  /** Exit status of a store or port that cannot be had. */
+  private static final int CANNOT_START = 1;
+
   private Main() {}
 
   public static void main(String[] args) {
-    if (args.length > 0 && args[0].equals(DOCTOR_COMMAND)) {
-      List<String> flags = List.of(args).subList(1, args.length);
-      System.exit(SetupDoctor.run(flags, System.getenv(), line -> DOCTOR.info("{}", line)));
+    if (isDoctor(args)) {
+      System.exit(
+          SetupDoctor.run(doctorFlags(args), System.getenv(), line -> DOCTOR.info("{}", line)));
       return;
     }
+    run(() -> RawConfig.load(List.of(args), System.getenv()));
+  }
+
+  /** True when the arguments ask for the setup doctor rather than the app. */
+  public static boolean isDoctor(String[] args) {
+    return args.length > 0 && args[0].equals(DOCTOR_COMMAND);
+  }
+
+  /** The doctor's flags: the arguments after the command. */
+  public static List<String> doctorFlags(String[] args) {
+    return List.of(args).subList(1, args.length);
+  }
+
+  /**
+   * What {@code main} does: logs the version, reads and describes the configuration, starts the app
+   * and says where to open it; on SIGTERM the app stops as REL-10 says. A launcher that wraps the
+   * app (the demo) calls this with its own configuration. A refused configuration ends the JVM with
+   * status 2, a store or port that cannot be had with status 1, each after one line naming what to
+   * change.
+   *
+   * @param rawConfig the configuration's sources, read only here: a refusal while reading them is
+   *     reported like any other refused configuration
+   */
+  public static void run(Supplier<RawConfig> rawConfig) {
     LOG.info("{}", Version.line());
     AppConfig config;
     try {
-      config = AppConfigReader.read(RawConfig.load(List.of(args), System.getenv()));
+      config = AppConfigReader.read(rawConfig.get());
     } catch (ConfigurationException e) {
       LOG.error("Configuration error: {}", e.getMessage());
-      System.exit(2);
+      System.exit(REFUSED_CONFIGURATION);
       return;
     }
     if (config.operations().jsonLogs()) {
@@ -54,33 +84,18 @@ public final class Main {
       // The message names the store and the variable to check (MIANDENG_DB_URL,
       // MIANDENG_REDIS_URL).
       LOG.error("Cannot start: {}", e.getMessage());
-      System.exit(1);
+      System.exit(CANNOT_START);
       return;
     } catch (PortInUseException e) {
       LOG.error(
           "Cannot start: {}; choose another port with --port=… (MIANDENG_PORT), or 0 for a free one",
           e.getMessage());
-      System.exit(1);
+      System.exit(CANNOT_START);
       return;
     }
     // REL-10: on SIGTERM readiness turns 503, in-flight requests finish, then pools close.
     Runtime.getRuntime()
         .addShutdownHook(Thread.ofPlatform().name("miandeng-shutdown").unstarted(app::close));
     LOG.info("miandeng is up. Open {}/", app.url());
-    app.simulator().ifPresent(Main::explainSimulator);
-  }
-
-  private static void explainSimulator(FeishuSimulator simulator) {
-    String base = simulator.baseUrl();
-    LOG.info("No FEISHU_APP_ID set: running on the built-in Feishu simulator at {}", base);
-    LOG.info(
-        "  The page behaves as inside the Feishu client, logged in as {}.",
-        simulator.roster().getFirst().name());
-    LOG.info("  Switch client behaviour on the simulator's control page: {}/_sim/", base);
-    LOG.info(
-        "  or: curl -X PUT {}/_sim/client -H 'Content-Type: application/json' -d '{\"mode\":\"old-client\"}'",
-        base);
-    LOG.info(
-        "  modes: normal | browser (plain browser: 'Log in with Feishu') | old-client | errno-103 | h5sdk-error | refuse | refuse-once");
   }
 }

@@ -7,24 +7,22 @@ import dev.miandeng.adapter.feishu.FeishuSettings;
 import dev.miandeng.app.config.AppConfig;
 import dev.miandeng.app.config.AppConfigReader;
 import dev.miandeng.app.config.ConfigurationException;
-import dev.miandeng.app.config.IdentityConfig;
 import dev.miandeng.app.config.RawConfig;
 import dev.miandeng.app.config.ServedUrls;
-import dev.miandeng.simulator.FeishuSimulator;
 import java.net.URI;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
  * The setup doctor ({@code bin/doctor}, {@code java -jar miandeng.jar doctor [--flags]}): reads the
- * configuration exactly as start-up does, asks the auth center (or the simulator, when no App ID is
- * set) for an app token, and prints what the developer console must hold for this configuration.
+ * configuration exactly as start-up does, asks the auth center for an app token, and prints what
+ * the developer console must hold for this configuration. The demo runs it against its own stand-in
+ * auth center.
  *
  * <p>Checks, each reported by the variable to change:
  *
@@ -43,10 +41,10 @@ import java.util.stream.Collectors;
  *
  * <p>Exit status: 0 when every check passed, 1 with the list of problems otherwise.
  */
-final class SetupDoctor {
+public final class SetupDoctor {
 
-  static final int ALL_WELL = 0;
-  static final int PROBLEMS = 1;
+  public static final int ALL_WELL = 0;
+  public static final int PROBLEMS = 1;
 
   private final Consumer<String> out;
   private final List<String> problems = new ArrayList<>();
@@ -64,14 +62,26 @@ final class SetupDoctor {
    * @return {@link #ALL_WELL} or {@link #PROBLEMS}
    */
   static int run(List<String> args, Map<String, String> environment, Consumer<String> out) {
-    return new SetupDoctor(out).examine(args, environment);
+    return run(() -> RawConfig.load(args, environment), out);
   }
 
-  private int examine(List<String> args, Map<String, String> environment) {
+  /**
+   * Runs every check on this configuration and prints the report line by line.
+   *
+   * @param rawConfig the configuration's sources, read only here: a refusal while reading them is
+   *     reported like any other refused configuration
+   * @param out receives the report, one line per call
+   * @return {@link #ALL_WELL} or {@link #PROBLEMS}
+   */
+  public static int run(Supplier<RawConfig> rawConfig, Consumer<String> out) {
+    return new SetupDoctor(out).examine(rawConfig);
+  }
+
+  private int examine(Supplier<RawConfig> rawConfig) {
     out.accept(Version.line() + ": setup doctor");
     AppConfig config;
     try {
-      config = AppConfigReader.read(RawConfig.load(args, environment));
+      config = AppConfigReader.read(rawConfig.get());
     } catch (ConfigurationException e) {
       problems.add(e.getMessage());
       out.accept("configuration  refused, as start-up would refuse it");
@@ -79,28 +89,9 @@ final class SetupDoctor {
     }
     out.accept("configuration  accepted (the rules start-up applies)");
     URI publicUrl = config.http().publicBaseUrlOr(config.http().port());
-    List<String> scopes = config.identity().scopes();
-    switch (config.identity()) {
-      case IdentityConfig.Feishu feishu -> checkCredentials(feishu.settings());
-      case IdentityConfig.Simulator sim -> checkSimulator(sim, publicUrl);
-    }
-    printConsoleChecklist(config.identity(), publicUrl, scopes);
+    checkCredentials(config.identity());
+    printConsoleChecklist(config.identity(), publicUrl);
     return verdict();
-  }
-
-  /** No App ID: the app would run on the simulator, so check that one, as bin/run starts it. */
-  private void checkSimulator(IdentityConfig.Simulator sim, URI publicUrl) {
-    out.accept(
-        "identity       no FEISHU_APP_ID: checking the built-in Feishu simulator (what bin/run"
-            + " starts)");
-    // A free port, not MIANDENG_SIMULATOR_PORT: the app may be running with it right now.
-    IdentityConfig.Simulator anyPort =
-        new IdentityConfig.Simulator(0, sim.exchange(), sim.scopes());
-    Optional<FeishuSimulator> simulator =
-        Miandeng.startSimulator(anyPort, publicUrl, Clock.systemUTC());
-    try (FeishuSimulator running = simulator.orElseThrow()) {
-      checkCredentials(Miandeng.feishuSettings(anyPort, simulator, publicUrl));
-    }
   }
 
   private void checkCredentials(FeishuSettings settings) {
@@ -174,19 +165,12 @@ final class SetupDoctor {
     };
   }
 
-  private void printConsoleChecklist(IdentityConfig identity, URI publicUrl, List<String> scopes) {
+  private void printConsoleChecklist(FeishuSettings identity, URI publicUrl) {
     String page = ServedUrls.page(publicUrl).toString();
-    String redirectUri =
-        switch (identity) {
-          case IdentityConfig.Feishu feishu -> feishu.settings().redirectUri();
-          case IdentityConfig.Simulator sim -> ServedUrls.callback(publicUrl).toString();
-        };
+    String redirectUri = identity.redirectUri();
+    List<String> scopes = identity.scopes();
     out.accept("");
-    out.accept(
-        identity instanceof IdentityConfig.Simulator
-            ? "Nothing to register for the simulator. With real Feishu and this public URL, the"
-                + " developer console needs:"
-            : "Register in the developer console (your app → the pages named):");
+    out.accept("Register in the developer console (your app → the pages named):");
     out.accept("  安全设置 → 重定向 URL (Security settings → Redirect URLs), both, byte for byte:");
     String column = "    %-" + Math.max(page.length(), redirectUri.length()) + "s  %s";
     out.accept(column.formatted(page, "the page that calls tt.requestAccess / tt.requestAuthCode"));

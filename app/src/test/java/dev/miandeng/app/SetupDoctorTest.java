@@ -175,25 +175,4 @@ class SetupDoctorTest {
     assertThat(report.status()).isOne();
     assertThat(report.text()).contains("FEISHU_OPEN_API_BASE_URL");
   }
-
-  @Test
-  @DisplayName("no credentials: the doctor starts the simulator as bin/run does, and says so")
-  void noCredentialsChecksTheSimulator() {
-    Report report = doctor(Map.of());
-
-    assertThat(report.status()).as(report.text()).isZero();
-    assertThat(report.text())
-        .contains("checking the built-in Feishu simulator")
-        .contains("credentials    accepted")
-        .contains("Nothing to register for the simulator");
-  }
-
-  @Test
-  @DisplayName("an https public URL without FEISHU_APP_ID: exit 1, as start-up refuses it")
-  void httpsWithoutAppId() {
-    Report report = doctor(Map.of("MIANDENG_PUBLIC_BASE_URL", PUBLIC_URL));
-
-    assertThat(report.status()).isOne();
-    assertThat(report.text()).contains("FEISHU_APP_ID is not set but MIANDENG_PUBLIC_BASE_URL");
-  }
 }

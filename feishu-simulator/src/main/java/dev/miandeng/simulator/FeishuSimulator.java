@@ -152,6 +152,24 @@ public final class FeishuSimulator implements AutoCloseable {
         .toList();
   }
 
+  /** The JSAPI shim the page loads in place of Feishu's JSSDK, e.g. ".../jsapi/h5sdk.js". */
+  public String jssdkUrl() {
+    return baseUrl + JsapiRoutes.SHIM_PATH;
+  }
+
+  /**
+   * The variables that point miandeng at this simulator instead of Feishu: App ID and secret, both
+   * hosts, and the shim as the JSSDK. The app's public URL and redirect URI stay the app's own.
+   */
+  public Map<String, String> appEnvironment() {
+    return Map.of(
+        "FEISHU_APP_ID", appId(),
+        "FEISHU_APP_SECRET", appSecret(),
+        "FEISHU_OPEN_API_BASE_URL", baseUrl,
+        "FEISHU_ACCOUNTS_BASE_URL", baseUrl,
+        "FEISHU_JSSDK_URL", jssdkUrl());
+  }
+
   public SimulatorControl control() {
     return control;
   }

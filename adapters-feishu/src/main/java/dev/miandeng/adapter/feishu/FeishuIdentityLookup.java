@@ -1,5 +1,7 @@
 package dev.miandeng.adapter.feishu;
 
+import dev.miandeng.domain.identity.ClientLoginSettings;
+import dev.miandeng.domain.identity.ClientLoginSettingsSource;
 import dev.miandeng.domain.identity.CodeGrant;
 import dev.miandeng.domain.identity.IdentityLookup;
 import dev.miandeng.domain.identity.PkceVerifier;
@@ -13,9 +15,10 @@ import java.util.Objects;
 /**
  * {@link IdentityLookup} against the Feishu / Lark auth center: exchanges the code (v2 by default,
  * OIDC v1 when configured), then asks user_info who the token belongs to. Every failure leaves as
- * one of the port's exceptions.
+ * one of the port's exceptions. As {@link ClientLoginSettingsSource} it tells the page how to ask
+ * the Feishu client for that code.
  */
-public final class FeishuIdentityLookup implements IdentityLookup {
+public final class FeishuIdentityLookup implements IdentityLookup, ClientLoginSettingsSource {
 
   private final FeishuSettings settings;
   private final CodeExchange exchange;
@@ -81,6 +84,11 @@ public final class FeishuIdentityLookup implements IdentityLookup {
     } catch (RuntimeException failure) {
       throw FeishuFailures.translate(failure);
     }
+  }
+
+  @Override
+  public ClientLoginSettings clientLoginSettings() {
+    return settings.clientLoginSettings();
   }
 
   @Override

@@ -1,9 +1,11 @@
 package dev.miandeng.adapter.feishu;
 
+import dev.miandeng.domain.identity.ClientLoginSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -30,6 +32,8 @@ import java.util.regex.Pattern;
  * @param loginDeadline the overall budget of one login's calls to Feishu (token fetch, exchange,
  *     user_info, their retries and waits) and of one JSSDK signature; each call's timeout is cut to
  *     what is left of it (REL-01, REL-02)
+ * @param jssdkUrl the JSSDK the page loads to reach the Feishu client's JSAPI (facts page section
+ *     3.6); a private deployment or a stand-in serves its own
  */
 public record FeishuSettings(
     URI openApiBaseUrl,
@@ -45,10 +49,16 @@ public record FeishuSettings(
     Duration initialBackoff,
     Duration maxBackoff,
     Duration maxRateLimitWait,
-    Duration loginDeadline) {
+    Duration loginDeadline,
+    URI jssdkUrl) {
 
   public static final URI FEISHU_OPEN_API = URI.create("https://open.feishu.cn");
   public static final URI FEISHU_ACCOUNTS = URI.create("https://accounts.feishu.cn");
+
+  /** The JSSDK Feishu's documentation currently points at, for Feishu and Lark alike. */
+  public static final URI FEISHU_JSSDK =
+      URI.create("https://lf-scm-cn.feishucdn.com/lark/op/h5-js-sdk-1.5.44.js");
+
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
   public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(5);
   public static final int DEFAULT_MAX_ATTEMPTS = 3;
@@ -101,6 +111,10 @@ public record FeishuSettings(
       throw new IllegalArgumentException("maxRateLimitWait must not be negative");
     }
     requirePositive(loginDeadline, "loginDeadline");
+    Objects.requireNonNull(jssdkUrl, "jssdkUrl");
+    if (!jssdkUrl.isAbsolute() || !isHttp(jssdkUrl) || jssdkUrl.getHost() == null) {
+      throw new IllegalArgumentException("jssdkUrl must be an absolute http(s) URL");
+    }
   }
 
   /** Feishu's hosts, the v2 exchange, the documented timeouts and retry bounds, no extra scopes. */
@@ -119,7 +133,17 @@ public record FeishuSettings(
         DEFAULT_INITIAL_BACKOFF,
         DEFAULT_MAX_BACKOFF,
         DEFAULT_MAX_RATE_LIMIT_WAIT,
-        DEFAULT_LOGIN_DEADLINE);
+        DEFAULT_LOGIN_DEADLINE,
+        FEISHU_JSSDK);
+  }
+
+  /**
+   * What the page needs to ask the Feishu client for a code: the app id, the scopes and the JSSDK.
+   * Feishu serves profile pictures from its CDNs over https (the page allows every https image);
+   * the OpenAPI host is named too, for a private deployment or stand-in that serves them itself.
+   */
+  public ClientLoginSettings clientLoginSettings() {
+    return new ClientLoginSettings(appId, scopes, jssdkUrl, Set.of(openApiBaseUrl));
   }
 
   /** Both hosts at once: Lark, a private deployment, or the simulator (which serves both). */
@@ -162,6 +186,10 @@ public record FeishuSettings(
     return with(d -> d.loginDeadline = budget);
   }
 
+  public FeishuSettings withJssdkUrl(URI url) {
+    return with(d -> d.jssdkUrl = url);
+  }
+
   /** A copy with some fields changed, validated again by the canonical constructor. */
   private FeishuSettings with(Consumer<Draft> change) {
     Draft draft = new Draft(this);
@@ -185,6 +213,7 @@ public record FeishuSettings(
     private Duration maxBackoff;
     private Duration maxRateLimitWait;
     private Duration loginDeadline;
+    private URI jssdkUrl;
 
     private Draft(FeishuSettings s) {
       openApiBaseUrl = s.openApiBaseUrl;
@@ -201,6 +230,7 @@ public record FeishuSettings(
       maxBackoff = s.maxBackoff;
       maxRateLimitWait = s.maxRateLimitWait;
       loginDeadline = s.loginDeadline;
+      jssdkUrl = s.jssdkUrl;
     }
 
     private FeishuSettings build() {
@@ -218,7 +248,8 @@ public record FeishuSettings(
           initialBackoff,
           maxBackoff,
           maxRateLimitWait,
-          loginDeadline);
+          loginDeadline,
+          jssdkUrl);
     }
   }
 
@@ -252,6 +283,8 @@ public record FeishuSettings(
         + maxRateLimitWait
         + ", loginDeadline="
         + loginDeadline
+        + ", jssdkUrl="
+        + jssdkUrl
         + "]";
   }
 

@@ -3,6 +3,7 @@ package dev.miandeng.adapter.feishu;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.miandeng.domain.identity.ClientLoginSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -32,6 +33,31 @@ class FeishuSettingsTest {
     assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
     assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(5));
     assertThat(settings.maxAttempts()).isEqualTo(3);
+  }
+
+  @Test
+  @DisplayName(
+      "the page's client settings: app id, scopes, Feishu's JSSDK; the OpenAPI host's pictures")
+  void clientLoginSettings() {
+    ClientLoginSettings client =
+        settings.withScopes(List.of("contact:user.email:readonly")).clientLoginSettings();
+
+    assertThat(client.appId()).isEqualTo("cli_a1b2c3");
+    assertThat(client.scopes()).containsExactly("contact:user.email:readonly");
+    assertThat(client.clientScript()).isEqualTo(FeishuSettings.FEISHU_JSSDK);
+    assertThat(client.avatarOrigins()).containsExactly(URI.create("https://open.feishu.cn"));
+
+    URI privateHost = URI.create("http://feishu.intranet.test:8443");
+    URI privateJssdk = URI.create("http://feishu.intranet.test:8443/jsapi/h5sdk.js");
+    ClientLoginSettings onPremises =
+        settings
+            .withHosts(privateHost, privateHost)
+            .withJssdkUrl(privateJssdk)
+            .clientLoginSettings();
+    assertThat(onPremises.clientScript()).isEqualTo(privateJssdk);
+    assertThat(onPremises.avatarOrigins()).containsExactly(privateHost);
+    assertThatThrownBy(() -> settings.withJssdkUrl(URI.create("/jsapi/h5sdk.js")))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -54,23 +54,28 @@ final class SecurityHeaders {
     return path.equals("/") || path.equals("/index.html") || path.startsWith("/assets/");
   }
 
+  /**
+   * The client script's origin may serve scripts and answer the page's requests (a script may call
+   * back to where it came from); the identity provider's avatar origins may serve images. Nothing
+   * else outside the app is reachable but https images (avatars live on many CDNs).
+   */
   private static String policy(WebSettings settings) {
-    String jssdkOrigin = WebSettings.originOf(settings.jssdkUrl());
+    String clientScriptOrigin = WebSettings.clientScriptOrigin(settings.client());
     Set<String> script = new LinkedHashSet<>();
-    script.add(jssdkOrigin);
+    script.add(clientScriptOrigin);
     script.addAll(settings.scriptOrigins());
-    Set<String> connect = new LinkedHashSet<>(settings.connectOrigins());
-    if (settings.simulatorMode()) {
-      // The simulator's JSAPI shim talks back to the simulator.
-      connect.add(jssdkOrigin);
-    }
+    Set<String> connect = new LinkedHashSet<>();
+    connect.add(clientScriptOrigin);
+    connect.addAll(settings.connectOrigins());
+    Set<String> img = new LinkedHashSet<>(WebSettings.avatarOrigins(settings.client()));
+    img.addAll(settings.imgOrigins());
     Set<String> frameAncestors = new LinkedHashSet<>(settings.frameAncestors());
     return "default-src 'self'"
         + "; script-src 'self'"
         + join(script)
         + "; style-src 'self'"
         + "; img-src 'self' data: https:"
-        + join(settings.imgOrigins())
+        + join(img)
         + "; connect-src 'self'"
         + join(connect)
         + "; object-src 'none'"

@@ -42,10 +42,9 @@ final class SessionApi {
 
   void config(Context ctx) {
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("appId", settings.appId());
-    body.put("mode", settings.mode());
-    body.put("jssdkUrl", settings.jssdkUrl().toString());
-    body.put("scopes", settings.scopes());
+    body.put("appId", settings.client().appId());
+    body.put("jssdkUrl", settings.client().clientScript().toString());
+    body.put("scopes", settings.client().scopes());
     body.put("loginUrl", "/login");
     Json.write(ctx, body);
   }

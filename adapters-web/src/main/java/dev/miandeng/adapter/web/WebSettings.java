@@ -1,5 +1,6 @@
 package dev.miandeng.adapter.web;
 
+import dev.miandeng.domain.identity.ClientLoginSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -10,16 +11,15 @@ import java.util.regex.Pattern;
 
 /**
  * Everything the web adapter needs to know, validated once at start-up so a wrong value fails the
- * boot instead of a request. Build it with {@link #builder(URI, String)}.
+ * boot instead of a request. Build it with {@link #builder(URI, ClientLoginSettings)}.
  *
  * @param host the address to bind ("0.0.0.0" for all interfaces)
  * @param port the port to bind; 0 picks a free one
  * @param publicBaseUrl the origin browsers use (scheme://host[:port]); Origin checks, redirects and
  *     the Secure decision use it, never the request's Host header (SEC-19)
- * @param appId the Feishu app id the page passes to the JSAPI
- * @param mode "feishu" or "simulator": only changes what /api/config tells the page and the CSP
- * @param jssdkUrl the JSSDK script the page loads; its origin is allowed in script-src
- * @param scopes the scopes the page asks for with tt.requestAccess
+ * @param client what the page needs to ask the identity provider's client for a code, from the
+ *     identity side: /api/config hands it to the page; the client script's origin goes into
+ *     script-src and connect-src, the avatar origins into img-src
  * @param scriptOrigins extra script-src origins
  * @param connectOrigins extra connect-src origins
  * @param imgOrigins extra img-src origins (https: is always allowed: avatars live on many CDNs)
@@ -48,10 +48,7 @@ public record WebSettings(
     String host,
     int port,
     URI publicBaseUrl,
-    String appId,
-    String mode,
-    URI jssdkUrl,
-    List<String> scopes,
+    ClientLoginSettings client,
     Set<String> scriptOrigins,
     Set<String> connectOrigins,
     Set<String> imgOrigins,
@@ -72,17 +69,9 @@ public record WebSettings(
     Duration shutdownDelay,
     Duration shutdownGrace) {
 
-  public static final String MODE_FEISHU = "feishu";
-  public static final String MODE_SIMULATOR = "simulator";
-
-  /** The JSSDK the Feishu documentation currently points at. */
-  public static final URI FEISHU_JSSDK_URL =
-      URI.create("https://lf-scm-cn.feishucdn.com/lark/op/h5-js-sdk-1.5.44.js");
-
   /** An origin as CSP and the Origin header write it; nothing that could break out of a policy. */
   private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?");
 
-  private static final Pattern SCOPE = Pattern.compile("[A-Za-z0-9:._-]{1,128}");
   private static final Duration MAX_LOGIN_COOKIE_AGE = Duration.ofMinutes(10);
 
   /**
@@ -101,24 +90,9 @@ public record WebSettings(
       throw new IllegalArgumentException("port must be 0-65535");
     }
     publicBaseUrl = normaliseBaseUrl(publicBaseUrl);
-    Objects.requireNonNull(appId, "appId");
-    if (!SCOPE.matcher(appId).matches()) {
-      throw new IllegalArgumentException("appId must be 1-128 characters of [A-Za-z0-9:._-]");
-    }
-    Objects.requireNonNull(mode, "mode");
-    if (!mode.equals(MODE_FEISHU) && !mode.equals(MODE_SIMULATOR)) {
-      throw new IllegalArgumentException(
-          "mode must be one of: " + MODE_FEISHU + ", " + MODE_SIMULATOR + " (was " + mode + ")");
-    }
-    Objects.requireNonNull(jssdkUrl, "jssdkUrl");
-    requireOrigin(originOf(jssdkUrl), "jssdkUrl");
-    scopes = List.copyOf(scopes);
-    scopes.forEach(
-        scope -> {
-          if (!SCOPE.matcher(scope).matches()) {
-            throw new IllegalArgumentException("scope has unexpected characters: " + scope);
-          }
-        });
+    Objects.requireNonNull(client, "client");
+    requireOrigin(clientScriptOrigin(client), "the client script");
+    avatarOrigins(client).forEach(origin -> requireOrigin(origin, "the avatar origins"));
     scriptOrigins = origins(scriptOrigins, "scriptOrigins");
     connectOrigins = origins(connectOrigins, "connectOrigins");
     imgOrigins = origins(imgOrigins, "imgOrigins");
@@ -154,9 +128,9 @@ public record WebSettings(
     requireNotNegative(shutdownGrace, "shutdownGrace");
   }
 
-  /** Starts from the defaults; only the public URL and the app id have none. */
-  public static Builder builder(URI publicBaseUrl, String appId) {
-    return new Builder(publicBaseUrl, appId);
+  /** Starts from the defaults; only the public URL and the client settings have none. */
+  public static Builder builder(URI publicBaseUrl, ClientLoginSettings client) {
+    return new Builder(publicBaseUrl, client);
   }
 
   /** The origin (scheme://host[:port]) browsers send in the Origin header for this app. */
@@ -164,8 +138,14 @@ public record WebSettings(
     return originOf(publicBaseUrl);
   }
 
-  public boolean simulatorMode() {
-    return mode.equals(MODE_SIMULATOR);
+  /** The origin of the script the page loads to reach the client's JSAPI. */
+  static String clientScriptOrigin(ClientLoginSettings client) {
+    return originOf(client.clientScript());
+  }
+
+  /** The origins of the identity provider's profile pictures, sorted (a stable policy text). */
+  static List<String> avatarOrigins(ClientLoginSettings client) {
+    return client.avatarOrigins().stream().map(WebSettings::originOf).sorted().toList();
   }
 
   /** scheme://host[:port] of a URL, with the port only when it is not the scheme's default. */
@@ -234,10 +214,7 @@ public record WebSettings(
     private String host = "127.0.0.1";
     private int port = 8080;
     private final URI publicBaseUrl;
-    private final String appId;
-    private String mode = MODE_FEISHU;
-    private URI jssdkUrl = FEISHU_JSSDK_URL;
-    private List<String> scopes = List.of();
+    private final ClientLoginSettings client;
     private Set<String> scriptOrigins = Set.of();
     private Set<String> connectOrigins = Set.of();
     private Set<String> imgOrigins = Set.of();
@@ -258,9 +235,9 @@ public record WebSettings(
     private Duration shutdownDelay = DEFAULT_SHUTDOWN_DELAY;
     private Duration shutdownGrace = Duration.ofSeconds(10);
 
-    private Builder(URI publicBaseUrl, String appId) {
+    private Builder(URI publicBaseUrl, ClientLoginSettings client) {
       this.publicBaseUrl = Objects.requireNonNull(publicBaseUrl, "publicBaseUrl");
-      this.appId = appId;
+      this.client = client;
     }
 
     public Builder host(String value) {
@@ -270,21 +247,6 @@ public record WebSettings(
 
     public Builder port(int value) {
       port = value;
-      return this;
-    }
-
-    public Builder mode(String value) {
-      mode = value;
-      return this;
-    }
-
-    public Builder jssdkUrl(URI value) {
-      jssdkUrl = value;
-      return this;
-    }
-
-    public Builder scopes(List<String> value) {
-      scopes = value;
       return this;
     }
 
@@ -387,10 +349,7 @@ public record WebSettings(
           host,
           port,
           publicBaseUrl,
-          appId,
-          mode,
-          jssdkUrl,
-          scopes,
+          client,
           scriptOrigins,
           connectOrigins,
           imgOrigins,

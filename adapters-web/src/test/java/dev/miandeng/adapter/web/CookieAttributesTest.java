@@ -2,8 +2,10 @@ package dev.miandeng.adapter.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.miandeng.domain.identity.ClientLoginSettings;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -80,23 +82,29 @@ class CookieAttributesTest {
   }
 
   @Test
-  @DisplayName("SEC-26: simulator mode allows the simulator origin for scripts and connections")
-  void simulatorCsp() {
-    try (TestApp app =
-        TestApp.start(
-            b ->
-                b.mode("simulator").jssdkUrl(URI.create("http://127.0.0.1:8090/jsapi/h5sdk.js")))) {
+  @DisplayName(
+      "SEC-26: the CSP allows the client script's origin for scripts and connections, and the"
+          + " avatar origins for images, as the identity side names them")
+  void cspFromTheClientSettings() {
+    ClientLoginSettings client =
+        new ClientLoginSettings(
+            "cli_local",
+            List.of(),
+            URI.create("http://127.0.0.1:8090/jsapi/h5sdk.js"),
+            Set.of(URI.create("http://127.0.0.1:8091/avatars/")));
+    try (TestApp app = TestApp.withClient(client)) {
       HttpResponse<String> config = app.browser().get("/api/config");
       assertThat(config.body())
-          .contains(
-              "\"mode\":\"simulator\"", "\"jssdkUrl\":\"http://127.0.0.1:8090/jsapi/h5sdk.js\"");
+          .contains("\"jssdkUrl\":\"http://127.0.0.1:8090/jsapi/h5sdk.js\"")
+          .doesNotContain("mode");
       assertThat(config.headers().firstValue("Content-Security-Policy"))
           .hasValueSatisfying(
               csp ->
                   assertThat(csp)
                       .contains(
-                          "script-src 'self' http://127.0.0.1:8090",
-                          "connect-src 'self' http://127.0.0.1:8090"));
+                          "script-src 'self' http://127.0.0.1:8090;",
+                          "connect-src 'self' http://127.0.0.1:8090;",
+                          "img-src 'self' data: https: http://127.0.0.1:8091;"));
     }
   }
 }

@@ -161,13 +161,13 @@ class HealthAndShutdownTest {
   void delayValidated() {
     assertThatThrownBy(
             () ->
-                WebSettings.builder(URI.create(TestApp.PUBLIC_URL), TestApp.APP_ID)
+                WebSettings.builder(URI.create(TestApp.PUBLIC_URL), TestApp.CLIENT)
                     .shutdownDelay(Duration.ofSeconds(-1))
                     .build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("shutdownDelay");
     assertThat(
-            WebSettings.builder(URI.create(TestApp.PUBLIC_URL), TestApp.APP_ID)
+            WebSettings.builder(URI.create(TestApp.PUBLIC_URL), TestApp.CLIENT)
                 .build()
                 .shutdownDelay())
         .isEqualTo(WebSettings.DEFAULT_SHUTDOWN_DELAY);

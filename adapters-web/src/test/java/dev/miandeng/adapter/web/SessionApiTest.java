@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.miandeng.domain.fixtures.People;
 import dev.miandeng.domain.identity.AuthCenterMisconfiguredException;
 import dev.miandeng.domain.identity.AuthCenterUnavailableException;
+import dev.miandeng.domain.identity.ClientLoginSettings;
 import dev.miandeng.domain.identity.Profile;
 import dev.miandeng.domain.identity.UserNotAllowedException;
 import dev.miandeng.domain.identity.VerifiedIdentity;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -20,7 +23,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SessionApiTest {
 
   private final TestApp app =
-      TestApp.start(b -> b.scopes(java.util.List.of("contact:user.base:readonly")));
+      TestApp.withClient(
+          new ClientLoginSettings(
+              "cli_test",
+              List.of("contact:user.base:readonly"),
+              TestApp.CLIENT.clientScript(),
+              Set.of()));
 
   @AfterEach
   void stop() {
@@ -34,8 +42,8 @@ class SessionApiTest {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body())
         .isEqualTo(
-            "{\"appId\":\"cli_test\",\"mode\":\"feishu\",\"jssdkUrl\":\""
-                + WebSettings.FEISHU_JSSDK_URL
+            "{\"appId\":\"cli_test\",\"jssdkUrl\":\""
+                + TestApp.CLIENT.clientScript()
                 + "\",\"scopes\":[\"contact:user.base:readonly\"],\"loginUrl\":\"/login\"}");
   }
 

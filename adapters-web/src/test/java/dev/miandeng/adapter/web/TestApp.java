@@ -9,6 +9,7 @@ import dev.miandeng.application.session.LogOutService;
 import dev.miandeng.domain.fakes.ScriptedIdentityLookup;
 import dev.miandeng.domain.fixtures.MutableClock;
 import dev.miandeng.domain.fixtures.People;
+import dev.miandeng.domain.identity.ClientLoginSettings;
 import dev.miandeng.domain.identity.IdentityLookup;
 import dev.miandeng.domain.identity.PkceVerifier;
 import dev.miandeng.domain.identity.TenantAllowList;
@@ -19,6 +20,7 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -31,7 +33,14 @@ import java.util.function.UnaryOperator;
 final class TestApp implements AutoCloseable {
 
   static final String PUBLIC_URL = "http://app.example.test";
-  static final String APP_ID = "cli_test";
+
+  /** What the identity side tells the page in these tests: Feishu's JSSDK, no extra scopes. */
+  static final ClientLoginSettings CLIENT =
+      new ClientLoginSettings(
+          "cli_test",
+          List.of(),
+          URI.create("https://lf-scm-cn.feishucdn.com/lark/op/h5-js-sdk-1.5.44.js"),
+          Set.of());
 
   final MutableClock clock = new MutableClock();
   final ScriptedIdentityLookup idp = new ScriptedIdentityLookup();
@@ -44,6 +53,7 @@ final class TestApp implements AutoCloseable {
 
   private TestApp(
       String publicUrl,
+      ClientLoginSettings client,
       Consumer<WebSettings.Builder> tune,
       IdentityLookup identity,
       UnaryOperator<WebUseCases> swap) {
@@ -71,7 +81,7 @@ final class TestApp implements AutoCloseable {
             new LogOutService(stores.sessions()),
             new LogOutEverywhereService(stores.sessions()));
     WebSettings.Builder builder =
-        WebSettings.builder(URI.create(publicUrl), APP_ID)
+        WebSettings.builder(URI.create(publicUrl), client)
             .host("127.0.0.1")
             .port(0)
             .shutdownDelay(Duration.ZERO)
@@ -89,19 +99,23 @@ final class TestApp implements AutoCloseable {
   }
 
   static TestApp start(Consumer<WebSettings.Builder> tune) {
-    return new TestApp(PUBLIC_URL, tune, null, UnaryOperator.identity());
+    return new TestApp(PUBLIC_URL, CLIENT, tune, null, UnaryOperator.identity());
+  }
+
+  static TestApp withClient(ClientLoginSettings client) {
+    return new TestApp(PUBLIC_URL, client, b -> {}, null, UnaryOperator.identity());
   }
 
   static TestApp startAt(String publicUrl) {
-    return new TestApp(publicUrl, b -> {}, null, UnaryOperator.identity());
+    return new TestApp(publicUrl, CLIENT, b -> {}, null, UnaryOperator.identity());
   }
 
   static TestApp withUseCases(UnaryOperator<WebUseCases> swap) {
-    return new TestApp(PUBLIC_URL, b -> {}, null, swap);
+    return new TestApp(PUBLIC_URL, CLIENT, b -> {}, null, swap);
   }
 
   static TestApp withIdentityLookup(IdentityLookup identity) {
-    return new TestApp(PUBLIC_URL, b -> {}, identity, UnaryOperator.identity());
+    return new TestApp(PUBLIC_URL, CLIENT, b -> {}, identity, UnaryOperator.identity());
   }
 
   Browser browser() {

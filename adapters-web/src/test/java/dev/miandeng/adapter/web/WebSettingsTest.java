@@ -15,20 +15,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 class WebSettingsTest {
 
   private static WebSettings build(String url, Consumer<WebSettings.Builder> tune) {
-    WebSettings.Builder builder = WebSettings.builder(URI.create(url), "cli_x");
+    WebSettings.Builder builder = WebSettings.builder(URI.create(url), TestApp.CLIENT);
     tune.accept(builder);
     return builder.build();
   }
 
   @Test
-  @DisplayName(
-      "defaults: feishu mode, SameSite=Lax world, 16 KiB bodies, 20 logins a minute, /frontend")
+  @DisplayName("defaults: SameSite=Lax world, 16 KiB bodies, 20 logins a minute, /frontend")
   void defaults() {
     WebSettings s = build("http://localhost:8080/", b -> {});
     assertThat(s.publicBaseUrl()).isEqualTo(URI.create("http://localhost:8080"));
     assertThat(s.publicOrigin()).isEqualTo("http://localhost:8080");
-    assertThat(s.mode()).isEqualTo("feishu");
-    assertThat(s.jssdkUrl()).isEqualTo(WebSettings.FEISHU_JSSDK_URL);
+    assertThat(s.client()).isEqualTo(TestApp.CLIENT);
     assertThat(s.secureCookies()).isFalse();
     assertThat(s.embedMode()).isFalse();
     assertThat(s.maxRequestBodyBytes()).isEqualTo(16 * 1024);
@@ -69,8 +67,6 @@ class WebSettingsTest {
     assertThatThrownBy(
             () -> build(url, b -> b.scriptOrigins(Set.of("https://x.example; script-src *"))))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> build(url, b -> b.mode("real")))
-        .hasMessageContaining("feishu, simulator");
     assertThatThrownBy(() -> build(url, b -> b.loginCookieMaxAge(Duration.ofMinutes(11))))
         .hasMessageContaining("10 minutes");
     assertThatThrownBy(() -> build(url, b -> b.port(70_000)))

@@ -1,5 +1,6 @@
 package dev.miandeng.app.config;
 
+import dev.miandeng.adapter.feishu.FeishuSettings;
 import dev.miandeng.domain.identity.TenantAllowList;
 import dev.miandeng.domain.session.SessionPolicy;
 import java.time.Duration;
@@ -13,7 +14,7 @@ import java.util.Objects;
 public record AppConfig(
     HttpConfig http,
     PersistenceConfig persistence,
-    IdentityConfig identity,
+    FeishuSettings identity,
     SessionPolicy sessionPolicy,
     TenantAllowList tenants,
     Duration loginTtl,

@@ -30,8 +30,6 @@ import java.util.function.Supplier;
  */
 public final class AppConfigReader {
 
-  static final URI FEISHU_JSSDK =
-      URI.create("https://lf-scm-cn.feishucdn.com/lark/op/h5-js-sdk-1.5.44.js");
   private static final URI LARK_OPEN_API = URI.create("https://open.larksuite.com");
   private static final URI LARK_ACCOUNTS = URI.create("https://accounts.larksuite.com");
 
@@ -56,7 +54,11 @@ public final class AppConfigReader {
     return config;
   }
 
-  private static HttpConfig http(RawConfig raw) {
+  /**
+   * How the app listens and how browsers reach it, alone: a launcher that must know the public URL
+   * before the app starts (to register its callback somewhere) reads it with the app's own rules.
+   */
+  public static HttpConfig http(RawConfig raw) {
     Optional<URI> publicBaseUrl =
         raw.get("MIANDENG_PUBLIC_BASE_URL")
             .map(v -> ServedUrls.requireOrigin(url("MIANDENG_PUBLIC_BASE_URL", v)));
@@ -159,27 +161,14 @@ public final class AppConfigReader {
         () -> RedisSettings.of(url, password).withKeyPrefix(prefix));
   }
 
-  private static IdentityConfig identity(RawConfig raw, Optional<URI> publicBaseUrl) {
-    Optional<String> appId = raw.get("FEISHU_APP_ID");
-    boolean modeChosen = raw.get("MIANDENG_FEISHU").isPresent();
-    String mode =
-        raw.oneOf(
-            "MIANDENG_FEISHU",
-            appId.isPresent() ? "real" : "simulator",
-            Set.of("real", "simulator"));
-    if (mode.equals("simulator") && !modeChosen) {
-      refuseSimulatorBehindHttps(publicBaseUrl);
-    }
+  private static FeishuSettings identity(RawConfig raw, Optional<URI> publicBaseUrl) {
     ExchangeFlavour exchange =
         ExchangeFlavour.valueOf(
             raw.oneOf("FEISHU_EXCHANGE", "v2", Set.of("v2", "oidc")).toUpperCase(Locale.ROOT));
     List<String> scopes = raw.list("FEISHU_SCOPES");
-    if (mode.equals("simulator")) {
-      return new IdentityConfig.Simulator(
-          raw.integer("MIANDENG_SIMULATOR_PORT", 0, 0, 65535), exchange, scopes);
-    }
     String why =
-        "to talk to Feishu (MIANDENG_FEISHU=real); unset FEISHU_APP_ID to use the simulator";
+        "to talk to Feishu; to try the app without a Feishu app, run bin/run with no"
+            + " FEISHU_APP_ID: it starts the demo";
     String id = raw.required("FEISHU_APP_ID", why);
     String secret =
         raw.secret("FEISHU_APP_SECRET")
@@ -215,18 +204,20 @@ public final class AppConfigReader {
     Duration read = raw.duration("FEISHU_READ_TIMEOUT", FeishuSettings.DEFAULT_READ_TIMEOUT);
     Duration loginDeadline =
         raw.duration("FEISHU_LOGIN_DEADLINE", FeishuSettings.DEFAULT_LOGIN_DEADLINE);
-    URI jssdk = url("FEISHU_JSSDK_URL", raw.string("FEISHU_JSSDK_URL", FEISHU_JSSDK.toString()));
-    FeishuSettings settings =
-        valid(
-            "FEISHU_* settings",
-            () ->
-                FeishuSettings.feishu(id, secret, redirectUri)
-                    .withHosts(openApi, accounts)
-                    .withScopes(scopes)
-                    .withExchange(exchange)
-                    .withTimeouts(connect, read)
-                    .withLoginDeadline(loginDeadline));
-    return new IdentityConfig.Feishu(settings, jssdk);
+    URI jssdk =
+        url(
+            "FEISHU_JSSDK_URL",
+            raw.string("FEISHU_JSSDK_URL", FeishuSettings.FEISHU_JSSDK.toString()));
+    return valid(
+        "FEISHU_* settings",
+        () ->
+            FeishuSettings.feishu(id, secret, redirectUri)
+                .withHosts(openApi, accounts)
+                .withScopes(scopes)
+                .withExchange(exchange)
+                .withTimeouts(connect, read)
+                .withLoginDeadline(loginDeadline)
+                .withJssdkUrl(jssdk));
   }
 
   private static SessionPolicy sessionPolicy(RawConfig raw) {
@@ -249,21 +240,6 @@ public final class AppConfigReader {
       // reported below
     }
     throw new ConfigurationException(key + " must be an absolute http(s) URL, got '" + value + "'");
-  }
-
-  /**
-   * An https public URL is a deployment; without an App ID it would silently run the simulator, a
-   * stand-in anyone can log in to as anyone. Only an explicit {@code MIANDENG_FEISHU=simulator} (a
-   * public demo) allows that.
-   */
-  private static void refuseSimulatorBehindHttps(Optional<URI> publicBaseUrl) {
-    if (publicBaseUrl.isPresent() && "https".equalsIgnoreCase(publicBaseUrl.get().getScheme())) {
-      throw new ConfigurationException(
-          "FEISHU_APP_ID is not set but MIANDENG_PUBLIC_BASE_URL is https ("
-              + publicBaseUrl.get()
-              + "): set FEISHU_APP_ID and FEISHU_APP_SECRET (or FEISHU_APP_SECRET_FILE) to talk to"
-              + " Feishu, or MIANDENG_FEISHU=simulator to run the built-in simulator on purpose");
-    }
   }
 
   /** Runs a record's own validation and names the variables when it refuses. */

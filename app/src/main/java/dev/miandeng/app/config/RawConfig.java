@@ -89,6 +89,27 @@ public final class RawConfig {
     return new RawConfig(values, sources);
   }
 
+  /**
+   * The same configuration with some values replaced, whatever their source: a launcher that starts
+   * the app on parts of its own (the demo) fixes the values those parts decide. Keys already read
+   * stay read, so the launcher's own keys are not taken for typos.
+   *
+   * @param replacements variable name to value; a blank value unsets the variable
+   * @param source names the launcher in error messages, e.g. "the demo launcher"
+   */
+  public RawConfig with(Map<String, String> replacements, String source) {
+    Map<String, String> newValues = new LinkedHashMap<>(values);
+    Map<String, String> newSources = new LinkedHashMap<>(sourceOf);
+    replacements.forEach(
+        (k, v) -> {
+          newValues.put(k, v);
+          newSources.put(k, source);
+        });
+    RawConfig replaced = new RawConfig(newValues, newSources);
+    replaced.read.addAll(read);
+    return replaced;
+  }
+
   /** {@code --port=9000} means MIANDENG_PORT, {@code --feishu-app-id=x} FEISHU_APP_ID. */
   static String canonicalName(String flag) {
     String upper = flag.toUpperCase(Locale.ROOT).replace('-', '_');

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.miandeng.adapter.feishu.ExchangeFlavour;
+import dev.miandeng.adapter.feishu.FeishuSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -19,26 +20,26 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class AppConfigReaderTest {
 
-  private static final String SECRET = "s3cr3t-value-for-test";
+  private static final String SECRET = Credentials.SECRET;
 
   private static AppConfig read(Map<String, String> values) {
-    return AppConfigReader.read(RawConfig.of(values));
+    return Credentials.read(values);
   }
 
   private static Map<String, String> realFeishu() {
-    return Map.of(
-        "FEISHU_APP_ID", "cli_a1b2c3",
-        "FEISHU_APP_SECRET", SECRET,
-        "MIANDENG_PUBLIC_BASE_URL", "https://app.example.com");
+    return Credentials.realFeishu();
   }
 
   @Test
   @DisplayName(
-      "zero configuration: simulator, H2 file under ./data, port 8080, documented defaults")
+      "the credentials alone: Feishu's hosts and JSSDK, H2 file under ./data, port 8080,"
+          + " documented defaults")
   void defaults() {
     AppConfig config = read(Map.of());
 
-    assertThat(config.identity()).isInstanceOf(IdentityConfig.Simulator.class);
+    assertThat(config.identity().openApiBaseUrl()).isEqualTo(URI.create("https://open.feishu.cn"));
+    assertThat(config.identity().jssdkUrl())
+        .isEqualTo(URI.create("https://lf-scm-cn.feishucdn.com/lark/op/h5-js-sdk-1.5.44.js"));
     assertThat(config.persistence().database())
         .hasValueSatisfying(
             db -> assertThat(db.jdbcUrl()).startsWith("jdbc:h2:file:").contains("data"));
@@ -54,16 +55,11 @@ class AppConfigReaderTest {
   void realFeishuFromAppIdAndSecret() {
     AppConfig config = read(realFeishu());
 
-    assertThat(config.identity())
-        .isInstanceOfSatisfying(
-            IdentityConfig.Feishu.class,
-            f -> {
-              assertThat(f.settings().appId()).isEqualTo("cli_a1b2c3");
-              assertThat(f.settings().redirectUri()).isEqualTo("https://app.example.com/callback");
-              assertThat(f.settings().openApiBaseUrl())
-                  .isEqualTo(URI.create("https://open.feishu.cn"));
-              assertThat(f.settings().exchange()).isEqualTo(ExchangeFlavour.V2);
-            });
+    FeishuSettings feishu = config.identity();
+    assertThat(feishu.appId()).isEqualTo("cli_a1b2c3");
+    assertThat(feishu.redirectUri()).isEqualTo("https://app.example.com/callback");
+    assertThat(feishu.openApiBaseUrl()).isEqualTo(URI.create("https://open.feishu.cn"));
+    assertThat(feishu.exchange()).isEqualTo(ExchangeFlavour.V2);
   }
 
   @Test
@@ -72,10 +68,8 @@ class AppConfigReaderTest {
     Map<String, String> tight = new java.util.HashMap<>(realFeishu());
     tight.put("FEISHU_LOGIN_DEADLINE", "3s");
 
-    assertThat(((IdentityConfig.Feishu) read(realFeishu()).identity()).settings().loginDeadline())
-        .isEqualTo(Duration.ofSeconds(10));
-    assertThat(((IdentityConfig.Feishu) read(tight).identity()).settings().loginDeadline())
-        .isEqualTo(Duration.ofSeconds(3));
+    assertThat(read(realFeishu()).identity().loginDeadline()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(read(tight).identity().loginDeadline()).isEqualTo(Duration.ofSeconds(3));
   }
 
   @Test
@@ -84,13 +78,11 @@ class AppConfigReaderTest {
     lark.put("FEISHU_BRAND", "lark");
     lark.put("FEISHU_EXCHANGE", "oidc");
 
-    var feishu = (IdentityConfig.Feishu) read(lark).identity();
+    FeishuSettings feishu = read(lark).identity();
 
-    assertThat(feishu.settings().openApiBaseUrl())
-        .isEqualTo(URI.create("https://open.larksuite.com"));
-    assertThat(feishu.settings().accountsBaseUrl())
-        .isEqualTo(URI.create("https://accounts.larksuite.com"));
-    assertThat(feishu.settings().exchange()).isEqualTo(ExchangeFlavour.OIDC);
+    assertThat(feishu.openApiBaseUrl()).isEqualTo(URI.create("https://open.larksuite.com"));
+    assertThat(feishu.accountsBaseUrl()).isEqualTo(URI.create("https://accounts.larksuite.com"));
+    assertThat(feishu.exchange()).isEqualTo(ExchangeFlavour.OIDC);
   }
 
   @Test
@@ -119,9 +111,9 @@ class AppConfigReaderTest {
             "FEISHU_APP_SECRET_FILE", file.toString(),
             "MIANDENG_PUBLIC_BASE_URL", "https://app.example.com");
 
-    var feishu = (IdentityConfig.Feishu) read(values).identity();
+    FeishuSettings feishu = read(values).identity();
 
-    assertThat(feishu.settings().appSecret()).isEqualTo(SECRET);
+    assertThat(feishu.appSecret()).isEqualTo(SECRET);
   }
 
   @Test
@@ -144,8 +136,6 @@ class AppConfigReaderTest {
     assertThatThrownBy(() -> read(Map.of("MIANDENG_PERSISTENCE", "mongo")))
         .hasMessageContaining("MIANDENG_PERSISTENCE")
         .hasMessageContaining("[jdbc, memory]");
-    assertThatThrownBy(() -> read(Map.of("MIANDENG_FEISHU", "fake")))
-        .hasMessageContaining("[real, simulator]");
     assertThatThrownBy(() -> read(Map.of("MIANDENG_SESSION_IDLE_TIMEOUT", "soon")))
         .hasMessageContaining("MIANDENG_SESSION_IDLE_TIMEOUT");
     assertThatThrownBy(() -> read(Map.of("MIANDENG_LOGIN_TTL", "1h")))
@@ -207,10 +197,10 @@ class AppConfigReaderTest {
         Files.writeString(
             dir.resolve("miandeng.properties"),
             "MIANDENG_PORT=7001\nMIANDENG_HOST=0.0.0.0\nMIANDENG_LOGIN_RATE_LIMIT=5\n");
-    RawConfig raw =
-        RawConfig.load(
-            List.of("--config=" + file, "--port=7003"),
-            Map.of("MIANDENG_PORT", "7002", "MIANDENG_LOGIN_RATE_LIMIT", "7", "PATH", "/usr/bin"));
+    Map<String, String> environment = new java.util.HashMap<>(realFeishu());
+    environment.putAll(
+        Map.of("MIANDENG_PORT", "7002", "MIANDENG_LOGIN_RATE_LIMIT", "7", "PATH", "/usr/bin"));
+    RawConfig raw = RawConfig.load(List.of("--config=" + file, "--port=7003"), environment);
 
     HttpConfig http = AppConfigReader.read(raw).http();
 
@@ -222,7 +212,7 @@ class AppConfigReaderTest {
   @Test
   @DisplayName("a misspelt flag stops start-up instead of being ignored")
   void unknownFlagsAreRejected() {
-    RawConfig raw = RawConfig.load(List.of("--prot=9000"), Map.of());
+    RawConfig raw = RawConfig.load(List.of("--prot=9000"), realFeishu());
 
     assertThatThrownBy(() -> AppConfigReader.read(raw))
         .isInstanceOf(ConfigurationException.class)
@@ -266,9 +256,9 @@ class AppConfigReaderTest {
     Map<String, String> values = new java.util.HashMap<>(realFeishu());
     values.put("FEISHU_REDIRECT_URI", redirectUri);
 
-    var feishu = (IdentityConfig.Feishu) read(values).identity();
+    FeishuSettings feishu = read(values).identity();
 
-    assertThat(feishu.settings().redirectUri()).isEqualTo(redirectUri);
+    assertThat(feishu.redirectUri()).isEqualTo(redirectUri);
   }
 
   @Test
@@ -316,33 +306,31 @@ class AppConfigReaderTest {
                 "--public-base-url=https://app.example.com"),
             Map.of());
 
-    var feishu = (IdentityConfig.Feishu) AppConfigReader.read(raw).identity();
+    FeishuSettings feishu = AppConfigReader.read(raw).identity();
 
-    assertThat(feishu.settings().appSecret()).isEqualTo(SECRET);
+    assertThat(feishu.appSecret()).isEqualTo(SECRET);
   }
 
   @Test
   @DisplayName(
-      "an https public URL without FEISHU_APP_ID is refused instead of running the simulator")
-  void httpsWithoutAppIdIsRefused() {
-    assertThatThrownBy(() -> read(Map.of("MIANDENG_PUBLIC_BASE_URL", "https://app.example.com")))
+      "no FEISHU_APP_ID: the production app refuses to start, naming the variable and the demo")
+  void noAppIdIsRefused() {
+    assertThatThrownBy(() -> AppConfigReader.read(RawConfig.of(Map.of())))
         .isInstanceOf(ConfigurationException.class)
-        .hasMessageContaining("FEISHU_APP_ID")
-        .hasMessageContaining("MIANDENG_FEISHU=simulator");
+        .hasMessageContaining("FEISHU_APP_ID is required")
+        .hasMessageContaining("bin/run");
   }
 
   @Test
-  void anExplicitSimulatorMayRunBehindHttps() {
-    AppConfig config =
-        read(
-            Map.of(
-                "MIANDENG_PUBLIC_BASE_URL", "https://demo.example.com",
-                "MIANDENG_FEISHU", "simulator"));
+  @DisplayName("FEISHU_JSSDK_URL replaces Feishu's JSSDK, for a private deployment")
+  void jssdkUrl() {
+    Map<String, String> values = new java.util.HashMap<>(realFeishu());
+    values.put("FEISHU_JSSDK_URL", "https://sdk.intranet.example/h5-js-sdk.js");
 
-    assertThat(config.identity()).isInstanceOf(IdentityConfig.Simulator.class);
-    assertThat(read(Map.of("MIANDENG_PUBLIC_BASE_URL", "http://127.0.0.1:9000")).identity())
-        .as("plain http stays a local demo")
-        .isInstanceOf(IdentityConfig.Simulator.class);
+    assertThat(read(values).identity().clientLoginSettings().clientScript())
+        .isEqualTo(URI.create("https://sdk.intranet.example/h5-js-sdk.js"));
+    values.put("FEISHU_JSSDK_URL", "sdk.js");
+    assertThatThrownBy(() -> read(values)).hasMessageContaining("FEISHU_JSSDK_URL");
   }
 
   @Test

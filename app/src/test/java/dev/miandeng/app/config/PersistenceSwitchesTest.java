@@ -21,7 +21,7 @@ class PersistenceSwitchesTest {
   private static final String REDIS_PASSWORD = "redis-password-for-test";
 
   private static PersistenceConfig read(Map<String, String> values) {
-    return AppConfigReader.read(RawConfig.of(values)).persistence();
+    return Credentials.read(values).persistence();
   }
 
   @Test
@@ -109,13 +109,12 @@ class PersistenceSwitchesTest {
   void redisPasswordFromFileIsMasked(@TempDir Path dir) throws IOException {
     Path file = Files.writeString(dir.resolve("redis"), REDIS_PASSWORD + "\n");
     AppConfig config =
-        AppConfigReader.read(
-            RawConfig.of(
-                Map.of(
-                    "MIANDENG_SESSIONS", "redis",
-                    "MIANDENG_REDIS_URL", "redis://:url-password-for-test@cache:6380/2",
-                    "MIANDENG_REDIS_PASSWORD_FILE", file.toString(),
-                    "MIANDENG_REDIS_KEY_PREFIX", "shop:")));
+        Credentials.read(
+            Map.of(
+                "MIANDENG_SESSIONS", "redis",
+                "MIANDENG_REDIS_URL", "redis://:url-password-for-test@cache:6380/2",
+                "MIANDENG_REDIS_PASSWORD_FILE", file.toString(),
+                "MIANDENG_REDIS_KEY_PREFIX", "shop:"));
 
     RedisSettings redis = config.persistence().redis().orElseThrow();
     String summary = String.join("\n", config.describe());

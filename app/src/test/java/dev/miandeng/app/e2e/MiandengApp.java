@@ -1,8 +1,6 @@
 package dev.miandeng.app.e2e;
 
-import dev.miandeng.app.Miandeng;
-import dev.miandeng.app.config.AppConfigReader;
-import dev.miandeng.app.config.RawConfig;
+import dev.miandeng.app.AppOnSimulator;
 import dev.miandeng.simulator.FeishuSimulator;
 import dev.miandeng.simulator.SimulatedEndpoint;
 import dev.miandeng.simulator.SimulatedUser;
@@ -12,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -35,25 +32,20 @@ final class MiandengApp implements BeforeAllCallback, AfterAllCallback, BeforeEa
           .connectTimeout(Duration.ofSeconds(5))
           .build();
 
-  private Miandeng app;
+  private AppOnSimulator app;
 
   @Override
   public void beforeAll(ExtensionContext context) {
     app =
-        Miandeng.start(
-            AppConfigReader.read(
-                RawConfig.of(
-                    Map.of(
-                        "MIANDENG_PORT", "0",
-                        "MIANDENG_PERSISTENCE", "memory",
-                        // Every browser of a class logs in from 127.0.0.1; the default limit (20
-                        // per
-                        // minute, SEC-33, tested in adapters-web) would turn later tests into 429s.
-                        "MIANDENG_LOGIN_RATE_LIMIT", "10000",
-                        "MIANDENG_LOGIN_RATE_LIMIT_PER_ADDRESS", "10000",
-                        // No balancer probes a test app: close at once, no REL-10 delay.
-                        "MIANDENG_SHUTDOWN_DELAY", "1ms"))),
-            Clock.systemUTC());
+        AppOnSimulator.start(
+            Map.of(
+                "MIANDENG_PERSISTENCE", "memory",
+                // Every browser of a class logs in from 127.0.0.1; the default limit (20 per
+                // minute, SEC-33, tested in adapters-web) would turn later tests into 429s.
+                "MIANDENG_LOGIN_RATE_LIMIT", "10000",
+                "MIANDENG_LOGIN_RATE_LIMIT_PER_ADDRESS", "10000",
+                // No balancer probes a test app: close at once, no REL-10 delay.
+                "MIANDENG_SHUTDOWN_DELAY", "1ms"));
   }
 
   @Override
@@ -74,7 +66,7 @@ final class MiandengApp implements BeforeAllCallback, AfterAllCallback, BeforeEa
   }
 
   FeishuSimulator simulator() {
-    return app.simulator().orElseThrow(() -> new AssertionError("the app runs without simulator"));
+    return app.simulator();
   }
 
   SimulatorControl control() {

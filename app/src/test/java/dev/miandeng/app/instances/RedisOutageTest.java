@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.miandeng.adapter.redis.RedisSettings;
 import dev.miandeng.adapter.redis.RedisTestServer;
-import dev.miandeng.app.Miandeng;
-import dev.miandeng.app.config.AppConfigReader;
-import dev.miandeng.app.config.RawConfig;
+import dev.miandeng.app.AppOnSimulator;
 import dev.miandeng.domain.fixtures.Eventually;
 import dev.miandeng.domain.fixtures.TcpProxy;
 import dev.miandeng.domain.store.StoreUnavailableException;
@@ -15,7 +13,6 @@ import dev.miandeng.simulator.CodeKind;
 import dev.miandeng.simulator.FeishuSimulator;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -34,19 +31,15 @@ class RedisOutageTest {
 
   private static final Pattern NONCE = Pattern.compile("\"nonce\"\\s*:\\s*\"([^\"]+)\"");
 
-  private static Miandeng start(RedisSettings redis) {
-    return Miandeng.start(
-        AppConfigReader.read(
-            RawConfig.of(
-                Map.of(
-                    "MIANDENG_PORT", "0",
-                    "MIANDENG_PERSISTENCE", "memory",
-                    "MIANDENG_SESSIONS", "redis",
-                    "MIANDENG_LOGIN_STATES", "redis",
-                    "MIANDENG_REDIS_URL", redis.url().toString(),
-                    "MIANDENG_REDIS_KEY_PREFIX", redis.keyPrefix(),
-                    "MIANDENG_SHUTDOWN_DELAY", "1ms"))),
-        Clock.systemUTC());
+  private static AppOnSimulator start(RedisSettings redis) {
+    return AppOnSimulator.start(
+        Map.of(
+            "MIANDENG_PERSISTENCE", "memory",
+            "MIANDENG_SESSIONS", "redis",
+            "MIANDENG_LOGIN_STATES", "redis",
+            "MIANDENG_REDIS_URL", redis.url().toString(),
+            "MIANDENG_REDIS_KEY_PREFIX", redis.keyPrefix(),
+            "MIANDENG_SHUTDOWN_DELAY", "1ms"));
   }
 
   @Test
@@ -57,7 +50,7 @@ class RedisOutageTest {
     try (TcpProxy proxy = new TcpProxy(REDIS.address())) {
       RedisSettings redis =
           REDIS.freshSettings().withUrl(URI.create("redis://127.0.0.1:" + proxy.port() + "/0"));
-      try (Miandeng app = start(redis)) {
+      try (AppOnSimulator app = start(redis)) {
         URI url = URI.create(app.url() + "/");
         Client browser = logIn(app, url);
         assertThat(browser.get(url, "/api/me").statusCode()).isEqualTo(200);
@@ -102,12 +95,12 @@ class RedisOutageTest {
         .hasMessageContaining("MIANDENG_REDIS_URL");
   }
 
-  private static Client logIn(Miandeng app, URI url) throws Exception {
+  private static Client logIn(AppOnSimulator app, URI url) throws Exception {
     Client browser = new Client(app.url().toString());
     HttpResponse<String> nonce = browser.post(url, "/api/login/nonce", "{}");
     Matcher m = NONCE.matcher(nonce.body());
     assertThat(m.find()).as(nonce.body()).isTrue();
-    FeishuSimulator feishu = app.simulator().orElseThrow();
+    FeishuSimulator feishu = app.simulator();
     String code =
         feishu.control().issueCode(feishu.roster().getFirst().openId(), CodeKind.REQUEST_ACCESS);
     HttpResponse<String> session =

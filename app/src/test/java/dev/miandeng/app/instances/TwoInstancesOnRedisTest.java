@@ -77,10 +77,7 @@ class TwoInstancesOnRedisTest {
     config.put("MIANDENG_LOGIN_STATES", "redis");
     config.put("MIANDENG_REDIS_URL", redis.url().toString());
     config.put("MIANDENG_REDIS_KEY_PREFIX", redis.keyPrefix());
-    config.put("FEISHU_APP_ID", feishu.appId());
-    config.put("FEISHU_APP_SECRET", feishu.appSecret());
-    config.put("FEISHU_OPEN_API_BASE_URL", feishu.baseUrl());
-    config.put("FEISHU_ACCOUNTS_BASE_URL", feishu.baseUrl());
+    config.putAll(feishu.appEnvironment());
     Miandeng app = Miandeng.start(AppConfigReader.read(RawConfig.of(config)), Clock.systemUTC());
     started.add(app);
     return URI.create("http://127.0.0.1:" + port + "/");

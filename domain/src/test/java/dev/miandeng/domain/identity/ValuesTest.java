@@ -3,7 +3,10 @@ package dev.miandeng.domain.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,6 +26,40 @@ class ValuesTest {
     assertThat(new AuthorizationCode("a".repeat(512)).value()).hasSize(512);
     assertThatThrownBy(() -> new AuthorizationCode("a".repeat(513)))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "/jsapi/h5sdk.js",
+        "javascript:alert(1)",
+        "ftp://cdn.example/sdk.js",
+        "https://cdn.example;script-src/sdk.js"
+      })
+  @DisplayName("SEC-26 the client script is an absolute http(s) URL with a host, or nothing")
+  void clientScriptsAreHttpUrls(String script) {
+    assertThatThrownBy(
+            () -> new ClientLoginSettings("cli_a", List.of(), URI.create(script), Set.of()))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  @DisplayName("SEC-26 app id and scopes keep to the characters the JSAPI call is built from")
+  void clientAppIdAndScopesHaveAStrictShape() {
+    URI script = URI.create("https://cdn.example/sdk.js");
+    assertThatThrownBy(() -> new ClientLoginSettings("cli a", List.of(), script, Set.of()))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new ClientLoginSettings("cli_a", List.of("a'b"), script, Set.of()))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                new ClientLoginSettings("cli_a", List.of(), script, Set.of(URI.create("/avatars"))))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(
+            new ClientLoginSettings(
+                    "cli_a", List.of("contact:user.email:readonly"), script, Set.of())
+                .scopes())
+        .containsExactly("contact:user.email:readonly");
   }
 
   @Test

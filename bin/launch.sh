@@ -1,0 +1,48 @@
+# Sourced by bin/run and bin/doctor (and bin/startup-time, for the JVM options): which jar to
+# start, and how.
+
+# The production jar (app/target/miandeng.jar) when Feishu credentials are given, in the
+# environment (FEISHU_APP_ID) or as a flag (--feishu-app-id=…); else the demo
+# (demo/target/miandeng-demo.jar: the same app on the built-in Feishu simulator, in one JVM).
+# MIANDENG_FEISHU (or --feishu=) real or simulator decides when set. An App ID that only a
+# configuration file names starts the demo, which refuses it and names the production jar.
+miandeng_jar() {
+  local mode="${MIANDENG_FEISHU:-}" app_id="${FEISHU_APP_ID:-}" arg
+  for arg in "$@"; do
+    case "$arg" in
+      --feishu=*) mode="${arg#*=}" ;;
+      --feishu-app-id=*) app_id="${arg#*=}" ;;
+    esac
+  done
+  mode="${mode,,}"
+  if [ "$mode" = simulator ] || { [ "$mode" != real ] && [ -z "$app_id" ]; }; then
+    echo demo/target/miandeng-demo.jar
+  else
+    echo app/target/miandeng.jar
+  fi
+}
+
+# Class data prepared ahead of time, kept next to the jar (a build output under target/): the first
+# start records what it loads and writes the file at exit; later starts map it instead of loading,
+# parsing, verifying and linking those classes again.
+# - JDK 25+: the AOT cache (<jar>.aot, -XX:AOTCacheOutput then -XX:AOTCache), which also keeps the
+#   classes linked and the first method profiles. Writing it at the first exit takes a few seconds.
+# - JDK 19-24: the AppCDS archive (<jar>.jsa, -XX:+AutoCreateSharedArchive).
+# The JVM ignores a file made from another build of the jar but does not replace it, so one older
+# than the jar is deleted here first. On an older JDK no option is added.
+miandeng_jvm_options() {
+  local jar="$1" major file
+  major=$(java_major "$JAVA_HOME")
+  [ -n "$major" ] && [ "$major" -ge 19 ] || return 0
+  if [ "$major" -ge 25 ]; then file="${jar%.jar}.aot"; else file="${jar%.jar}.jsa"; fi
+  if [ -f "$file" ] && [ "$jar" -nt "$file" ]; then
+    rm -f "$file"
+  fi
+  if [ "$major" -lt 25 ]; then
+    echo "-XX:SharedArchiveFile=$file -XX:+AutoCreateSharedArchive -Xlog:cds*=off"
+  elif [ -f "$file" ]; then
+    echo "-XX:AOTCache=$file -Xlog:aot*=off -Xlog:cds*=off"
+  else
+    echo "-XX:AOTCacheOutput=$file -Xlog:aot*=off -Xlog:cds*=off"
+  fi
+}

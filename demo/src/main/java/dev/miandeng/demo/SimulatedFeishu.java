@@ -1,0 +1,145 @@
+package dev.miandeng.demo;
+
+import dev.miandeng.app.FreePort;
+import dev.miandeng.app.config.AppConfigReader;
+import dev.miandeng.app.config.ConfigurationException;
+import dev.miandeng.app.config.HttpConfig;
+import dev.miandeng.app.config.RawConfig;
+import dev.miandeng.app.config.ServedUrls;
+import dev.miandeng.simulator.FeishuSimulator;
+import dev.miandeng.simulator.SimulatorSettings;
+import java.net.URI;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The demo's part of start-up: reads the demo's own settings, starts the Feishu simulator with the
+ * app's callback registered, and gives the app a configuration that points it at the simulator
+ * through the variables an operator sets for Feishu ({@code FEISHU_APP_ID}, its secret, both hosts,
+ * {@code FEISHU_JSSDK_URL}). Every other setting, with its rules and refusals, is the production
+ * app's.
+ *
+ * <p>The demo's settings, read like the app's (flags, environment, file):
+ *
+ * <ul>
+ *   <li>{@code MIANDENG_FEISHU}: {@code simulator} runs the demo even where it would be refused
+ *       (FEISHU_APP_ID set, or an https public URL); {@code real} is the production jar's job
+ *   <li>{@code MIANDENG_SIMULATOR_PORT}: the simulator's port, 0 (a free one) by default
+ * </ul>
+ *
+ * <p>{@code FEISHU_SCOPES} and {@code FEISHU_EXCHANGE} reach the app unchanged.
+ */
+public final class SimulatedFeishu implements AutoCloseable {
+
+  static final String MODE = "MIANDENG_FEISHU";
+  static final String SIMULATOR_PORT = "MIANDENG_SIMULATOR_PORT";
+  private static final String SIMULATOR = "simulator";
+  private static final String SOURCE = "the demo launcher";
+
+  /** Feishu settings an operator may have set that the simulator decides instead. */
+  private static final List<String> UNSET =
+      List.of("FEISHU_APP_SECRET_FILE", "FEISHU_REDIRECT_URI");
+
+  private final FeishuSimulator simulator;
+  private final RawConfig appConfig;
+
+  private SimulatedFeishu(FeishuSimulator simulator, RawConfig appConfig) {
+    this.simulator = simulator;
+    this.appConfig = appConfig;
+  }
+
+  /**
+   * Starts the simulator on {@code MIANDENG_SIMULATOR_PORT}.
+   *
+   * @param config the configuration the user gave
+   * @throws ConfigurationException naming the variable, when the demo's settings or the app's HTTP
+   *     settings are refused, or when the configuration asks for real Feishu
+   */
+  public static SimulatedFeishu start(RawConfig config, Clock clock) {
+    return start(config, clock, false);
+  }
+
+  /** As {@link #start}, on a free port: for the doctor, while the demo may be running. */
+  static SimulatedFeishu startOnAnyPort(RawConfig config, Clock clock) {
+    return start(config, clock, true);
+  }
+
+  private static SimulatedFeishu start(RawConfig config, Clock clock, boolean anyPort) {
+    boolean chosen = config.get(MODE).isPresent();
+    if (config.oneOf(MODE, SIMULATOR, Set.of(SIMULATOR, "real")).equals("real")) {
+      throw new ConfigurationException(
+          MODE
+              + "=real: the demo runs on the built-in Feishu simulator only; start the production"
+              + " jar (java -jar app/target/miandeng.jar) to talk to Feishu");
+    }
+    int simulatorPort = config.integer(SIMULATOR_PORT, 0, 0, 65535);
+    HttpConfig http = AppConfigReader.http(config);
+    if (!chosen) {
+      refuseAppId(config);
+      refuseHttps(http);
+    }
+    int appPort = http.port() == 0 ? FreePort.find(http.host()) : http.port();
+    URI publicUrl = http.publicBaseUrlOr(appPort);
+    FeishuSimulator simulator =
+        FeishuSimulator.start(
+            SimulatorSettings.defaults()
+                .withPort(anyPort ? 0 : simulatorPort)
+                .withClock(clock)
+                .withRedirectUris(List.of(ServedUrls.callback(publicUrl).toString())));
+    Map<String, String> replacements = new HashMap<>(simulator.appEnvironment());
+    replacements.put("MIANDENG_PORT", String.valueOf(appPort));
+    replacements.put("MIANDENG_PUBLIC_BASE_URL", publicUrl.toString());
+    UNSET.forEach(key -> replacements.put(key, ""));
+    return new SimulatedFeishu(simulator, config.with(replacements, SOURCE));
+  }
+
+  /** An App ID means real Feishu was meant: running the simulator instead would hide that. */
+  private static void refuseAppId(RawConfig config) {
+    if (config.get("FEISHU_APP_ID").isPresent()) {
+      throw new ConfigurationException(
+          "FEISHU_APP_ID is set (from "
+              + config.sourceOf("FEISHU_APP_ID")
+              + ") but the demo runs on the built-in Feishu simulator: start the production jar"
+              + " (java -jar app/target/miandeng.jar; bin/run does when FEISHU_APP_ID is in the"
+              + " environment), or set "
+              + MODE
+              + "=simulator to run the demo anyway");
+    }
+  }
+
+  /**
+   * An https public URL is a deployment; the simulator there is a stand-in anyone can log in to as
+   * anyone. Only an explicit {@code MIANDENG_FEISHU=simulator} (a public demo) allows that.
+   */
+  private static void refuseHttps(HttpConfig http) {
+    http.publicBaseUrl()
+        .filter(url -> "https".equalsIgnoreCase(url.getScheme()))
+        .ifPresent(
+            url -> {
+              throw new ConfigurationException(
+                  "FEISHU_APP_ID is not set but MIANDENG_PUBLIC_BASE_URL is https ("
+                      + url
+                      + "): set FEISHU_APP_ID and FEISHU_APP_SECRET (or FEISHU_APP_SECRET_FILE)"
+                      + " to talk to Feishu, or "
+                      + MODE
+                      + "=simulator to run the built-in simulator on purpose");
+            });
+  }
+
+  /** The app's configuration: the user's, pointed at this simulator. */
+  public RawConfig appConfig() {
+    return appConfig;
+  }
+
+  public FeishuSimulator simulator() {
+    return simulator;
+  }
+
+  @Override
+  public void close() {
+    simulator.close();
+  }
+}
