@@ -11,6 +11,8 @@ import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.util.JavalinBindException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
@@ -52,6 +54,7 @@ public final class WebServer implements AutoCloseable {
   private final WebSettings settings;
   private final Health health;
   private final InFlightRequests inFlight = new InFlightRequests();
+  private final WebMetrics metrics;
   private final Javalin javalin;
 
   /**
@@ -62,10 +65,25 @@ public final class WebServer implements AutoCloseable {
    */
   public WebServer(
       WebUseCases useCases, BooleanSupplier readiness, WebSettings settings, Clock clock) {
+    this(useCases, readiness, settings, clock, new SimpleMeterRegistry());
+  }
+
+  /**
+   * As above, counting into {@code meters} what {@link WebMetrics} lists.
+   *
+   * @param meters where the web adapter's meters live (the app serves it on its management port)
+   */
+  public WebServer(
+      WebUseCases useCases,
+      BooleanSupplier readiness,
+      WebSettings settings,
+      Clock clock,
+      MeterRegistry meters) {
     Objects.requireNonNull(useCases, "useCases");
     this.settings = Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(clock, "clock");
     this.health = new Health(readiness);
+    this.metrics = new WebMetrics(meters);
 
     ClientAddress clients = new ClientAddress(settings.trustedProxies());
     SecurityEvents events = new SecurityEvents(clock, clients);
@@ -78,14 +96,16 @@ public final class WebServer implements AutoCloseable {
             settings.loginRateWindow(),
             clock,
             clients,
-            cookies);
-    Outages outages = new Outages(settings.defaultRetryAfter());
+            cookies,
+            metrics);
+    Outages outages = new Outages(settings.defaultRetryAfter(), metrics);
     ErrorResponses errors = new ErrorResponses(FailurePage.load(settings.staticFilesRoot()));
     Json json = new Json(settings.maxRequestBodyBytes());
     SecurityHeaders headers = new SecurityHeaders(settings);
     PathGuard pathGuard = new PathGuard();
     CsrfGuard csrf = new CsrfGuard(settings.publicOrigin(), events);
-    LoginFinisher finisher = new LoginFinisher(useCases.finishLogin(), cookies, events);
+    LoginFinisher finisher = new LoginFinisher(useCases.finishLogin(), cookies, events, metrics);
+    ClientErrorBeacon beacon = new ClientErrorBeacon(json, rateLimiter, metrics);
     SessionApi api =
         new SessionApi(useCases, settings, cookies, json, rateLimiter, finisher, events);
     BrowserLogin browserLogin =
@@ -113,6 +133,7 @@ public final class WebServer implements AutoCloseable {
               getAndHead(cfg, "/api/me", api::me);
               cfg.routes.post("/api/logout", api::logOut);
               cfg.routes.post("/api/logout-everywhere", api::logOutEverywhere);
+              cfg.routes.post(ClientErrorBeacon.PATH, beacon::report);
               cfg.routes.get(BrowserLogin.START_PATH, browserLogin::start);
               cfg.routes.get(CALLBACK_PATH, browserLogin::callback);
               getAndHead(cfg, "/health/live", health::live);
@@ -146,6 +167,7 @@ public final class WebServer implements AutoCloseable {
     } catch (JavalinBindException e) {
       throw new PortInUseException(settings.host(), settings.port(), e);
     }
+    metrics.bindServer(javalin.jettyServer().server());
     LOG.info(
         "web adapter listening on {}:{} as {}", settings.host(), port(), settings.publicBaseUrl());
     return port();
