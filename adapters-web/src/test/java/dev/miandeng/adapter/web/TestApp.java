@@ -12,6 +12,7 @@ import dev.miandeng.domain.identity.PkceVerifier;
 import dev.miandeng.domain.identity.TenantAllowList;
 import dev.miandeng.domain.identity.VerifiedIdentity;
 import dev.miandeng.domain.session.SessionPolicy;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
@@ -42,6 +43,7 @@ final class TestApp implements AutoCloseable {
   final ScriptedIdentityLookup idp = new ScriptedIdentityLookup();
   final SwitchableStores stores = new SwitchableStores();
   final AtomicBoolean ready = new AtomicBoolean(true);
+  final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   final WebSettings settings;
   final WebServer server;
   final int port;
@@ -74,7 +76,8 @@ final class TestApp implements AutoCloseable {
     tune.accept(builder);
     settings = builder.build();
     server =
-        new WebServer(swap.apply(useCases), () -> ready.get() && stores.isUp(), settings, clock);
+        new WebServer(
+            swap.apply(useCases), () -> ready.get() && stores.isUp(), settings, clock, meters);
     port = server.start();
   }
 
