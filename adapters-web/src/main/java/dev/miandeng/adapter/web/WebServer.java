@@ -60,18 +60,19 @@ public final class WebServer implements AutoCloseable {
     ClientAddress clients = new ClientAddress(settings.trustedProxies());
     SecurityEvents events = new SecurityEvents(clock, clients);
     Cookies cookies =
-        new Cookies(settings.secureCookies(), settings.embedMode(), settings.loginCookieMaxAge());
+        new Cookies(
+            settings.secureCookies(), settings.embedMode(), WebSettings.LOGIN_COOKIE_MAX_AGE);
     LoginRateLimiter rateLimiter =
         new LoginRateLimiter(
             settings.loginRateLimit(),
             settings.loginRateLimitPerAddress(),
-            settings.loginRateWindow(),
+            WebSettings.LOGIN_RATE_WINDOW,
             clock,
             clients,
             cookies);
-    Outages outages = new Outages(settings.defaultRetryAfter());
-    ErrorResponses errors = new ErrorResponses(FailurePage.load(settings.staticFilesRoot()));
-    Json json = new Json(settings.maxRequestBodyBytes());
+    Outages outages = new Outages(WebSettings.DEFAULT_RETRY_AFTER);
+    ErrorResponses errors = new ErrorResponses(FailurePage.load(WebSettings.STATIC_FILES_ROOT));
+    Json json = new Json(WebSettings.MAX_REQUEST_BODY_BYTES);
     SecurityHeaders headers = new SecurityHeaders(settings);
     PathGuard pathGuard = new PathGuard();
     CsrfGuard csrf = new CsrfGuard(settings.publicOrigin(), events);
@@ -180,7 +181,7 @@ public final class WebServer implements AutoCloseable {
     cfg.startup.showOldJavalinVersionWarning = false;
     cfg.concurrency.useVirtualThreads = true;
     cfg.http.prefer405over404 = true;
-    cfg.http.maxRequestSize = settings.maxRequestBodyBytes();
+    cfg.http.maxRequestSize = WebSettings.MAX_REQUEST_BODY_BYTES;
     cfg.jetty.modifyServer(
         server -> {
           server.insertHandler(inFlight);
@@ -190,7 +191,7 @@ public final class WebServer implements AutoCloseable {
         http -> {
           http.setSendServerVersion(false);
           http.setSendXPoweredBy(false);
-          http.setRequestHeaderSize(settings.maxRequestHeaderBytes());
+          http.setRequestHeaderSize(WebSettings.MAX_REQUEST_HEADER_BYTES);
         });
     cfg.jetty.modifyServletContextHandler(
         context -> {
@@ -204,7 +205,7 @@ public final class WebServer implements AutoCloseable {
   }
 
   private void configureStaticFiles(JavalinConfig cfg) {
-    String root = settings.staticFilesRoot();
+    String root = WebSettings.STATIC_FILES_ROOT;
     if (WebServer.class.getResource(root + "/index.html") == null) {
       LOG.warn("no {}/index.html on the classpath: the page will not be served", root);
       return;
@@ -227,7 +228,7 @@ public final class WebServer implements AutoCloseable {
           files.headers =
               Map.of(
                   SecurityHeaders.CACHE_CONTROL,
-                  "public, max-age=" + settings.assetsMaxAge().toSeconds());
+                  "public, max-age=" + WebSettings.ASSETS_MAX_AGE.toSeconds());
         });
   }
 
