@@ -2,7 +2,6 @@ package dev.miandeng.app;
 
 import dev.miandeng.adapter.feishu.FeishuIdentityLookup;
 import dev.miandeng.adapter.web.WebServer;
-import dev.miandeng.adapter.web.WebSettings;
 import dev.miandeng.adapter.web.WebUseCases;
 import dev.miandeng.app.config.AppConfig;
 import dev.miandeng.app.config.HttpConfig;
@@ -12,12 +11,10 @@ import dev.miandeng.application.login.StartBrowserLoginService;
 import dev.miandeng.application.session.CurrentUserService;
 import dev.miandeng.application.session.LogOutEverywhereService;
 import dev.miandeng.application.session.LogOutService;
-import dev.miandeng.domain.identity.ClientLoginSettings;
 import dev.miandeng.domain.identity.IdentityLookup;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import org.slf4j.Logger;
@@ -56,7 +53,7 @@ public final class Miandeng implements AutoCloseable {
           new WebServer(
               useCases(config, stores, identityLookup, clock),
               stores::isReady,
-              webSettings(config, identityLookup.clientLoginSettings(), publicUrl, port),
+              http.webSettings(port, identityLookup.clientLoginSettings()),
               clock);
       web.start();
       started.push(web);
@@ -88,25 +85,6 @@ public final class Miandeng implements AutoCloseable {
             stores.sessions(), stores.users(), config.tenants(), config.sessionPolicy(), clock),
         new LogOutService(stores.sessions()),
         new LogOutEverywhereService(stores.sessions()));
-  }
-
-  private static WebSettings webSettings(
-      AppConfig config, ClientLoginSettings client, URI publicUrl, int port) {
-    HttpConfig http = config.http();
-    WebSettings.Builder web =
-        WebSettings.builder(publicUrl, client)
-            .host(http.host())
-            .port(port)
-            .trustedProxies(http.trustedProxies())
-            .loginRateLimit(http.loginRateLimitPerMinute(), Duration.ofMinutes(1))
-            .loginRateLimitPerAddress(http.loginRateLimitPerAddressPerMinute())
-            .shutdownDelay(http.shutdownDelay())
-            .shutdownGrace(http.shutdownGrace());
-    http.secureCookies().ifPresent(web::secureCookies);
-    if (!http.embedOrigins().isEmpty()) {
-      web.embedMode(true, http.embedOrigins());
-    }
-    return web.build();
   }
 
   /** Where browsers open the app. */
