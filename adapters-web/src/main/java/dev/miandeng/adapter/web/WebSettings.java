@@ -95,7 +95,7 @@ public record WebSettings(
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port must be 0-65535");
     }
-    publicBaseUrl = normaliseBaseUrl(publicBaseUrl);
+    publicBaseUrl = requirePublicOrigin(publicBaseUrl);
     Objects.requireNonNull(client, "client");
     requireOrigin(clientScriptOrigin(client), "the client script");
     avatarOrigins(client).forEach(origin -> requireOrigin(origin, "the avatar origins"));
@@ -241,7 +241,13 @@ public record WebSettings(
     return defaultPort ? origin : origin + ":" + port;
   }
 
-  private static URI normaliseBaseUrl(URI url) {
+  /**
+   * The public base URL as an origin ({@code scheme://host[:port]}, lower case, no default port).
+   *
+   * @throws IllegalArgumentException when it has a path other than {@code /}, a query, a fragment
+   *     or a user part, or is not http(s): the app serves its page at the origin's root
+   */
+  public static URI requirePublicOrigin(URI url) {
     Objects.requireNonNull(url, "publicBaseUrl");
     if (url.getHost() == null
         || url.getRawQuery() != null

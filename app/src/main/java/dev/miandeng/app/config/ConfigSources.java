@@ -42,6 +42,17 @@ public final class ConfigSources {
   private static final Pattern FLAG =
       Pattern.compile("--([A-Za-z][A-Za-z0-9_-]*)=(.*)", Pattern.DOTALL);
   private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
+  private static final Map<String, ChronoUnit> UNITS =
+      Map.of(
+          "ms", ChronoUnit.MILLIS,
+          "s", ChronoUnit.SECONDS,
+          "m", ChronoUnit.MINUTES,
+          "h", ChronoUnit.HOURS,
+          "d", ChronoUnit.DAYS);
+  private static final Map<String, Boolean> BOOLEANS =
+      Map.of(
+          "true", true, "yes", true, "1", true, "on", true, "false", false, "no", false, "0", false,
+          "off", false);
 
   /** A value and where it came from ("flag", "environment", "file …", a launcher's name). */
   private record Value(String text, String source) {}
@@ -168,15 +179,7 @@ public final class ConfigSources {
 
   public boolean bool(String key, boolean defaultValue) {
     return parsed(
-        key,
-        defaultValue,
-        "true or false",
-        v ->
-            switch (v.toLowerCase(Locale.ROOT)) {
-              case "true", "yes", "1", "on" -> true;
-              case "false", "no", "0", "off" -> false;
-              default -> null;
-            });
+        key, defaultValue, "true or false", v -> BOOLEANS.get(v.toLowerCase(Locale.ROOT)));
   }
 
   /**
@@ -191,20 +194,10 @@ public final class ConfigSources {
           Matcher m = SHORT_DURATION.matcher(v);
           Duration value =
               m.matches()
-                  ? Duration.of(Long.parseLong(m.group(1)), unit(m.group(2)))
+                  ? Duration.of(Long.parseLong(m.group(1)), UNITS.get(m.group(2)))
                   : Duration.parse(v);
           return value.isNegative() || value.isZero() ? null : value;
         });
-  }
-
-  private static ChronoUnit unit(String shortName) {
-    return switch (shortName) {
-      case "ms" -> ChronoUnit.MILLIS;
-      case "s" -> ChronoUnit.SECONDS;
-      case "m" -> ChronoUnit.MINUTES;
-      case "h" -> ChronoUnit.HOURS;
-      default -> ChronoUnit.DAYS;
-    };
   }
 
   /** A comma-separated list; empty when unset. */
