@@ -56,7 +56,9 @@ public final class AppConfigReader {
         raw.get("MIANDENG_PUBLIC_BASE_URL")
             .map(v -> ServedUrls.requireOrigin(url("MIANDENG_PUBLIC_BASE_URL", v)));
     Optional<Boolean> secure =
-        raw.get("MIANDENG_SECURE_COOKIES").map(v -> raw.bool("MIANDENG_SECURE_COOKIES", false));
+        raw.get("MIANDENG_SECURE_COOKIES")
+            .map(v -> raw.oneOf("MIANDENG_SECURE_COOKIES", "", Set.of("true", "false")))
+            .map(Boolean::parseBoolean);
     return new HttpConfig(
         raw.string("MIANDENG_HOST", WebSettings.DEFAULT_HOST),
         raw.integer("MIANDENG_PORT", WebSettings.DEFAULT_PORT, 0, 65535),

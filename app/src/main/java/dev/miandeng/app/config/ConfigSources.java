@@ -49,10 +49,6 @@ public final class ConfigSources {
           "m", ChronoUnit.MINUTES,
           "h", ChronoUnit.HOURS,
           "d", ChronoUnit.DAYS);
-  private static final Map<String, Boolean> BOOLEANS =
-      Map.of(
-          "true", true, "yes", true, "1", true, "on", true, "false", false, "no", false, "0", false,
-          "off", false);
 
   /** A value and where it came from ("flag", "environment", "file …", a launcher's name). */
   private record Value(String text, String source) {}
@@ -175,11 +171,6 @@ public final class ConfigSources {
           int value = Integer.parseInt(v);
           return value >= min && value <= max ? value : null;
         });
-  }
-
-  public boolean bool(String key, boolean defaultValue) {
-    return parsed(
-        key, defaultValue, "true or false", v -> BOOLEANS.get(v.toLowerCase(Locale.ROOT)));
   }
 
   /**
