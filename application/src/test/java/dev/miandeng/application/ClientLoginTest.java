@@ -162,8 +162,7 @@ class ClientLoginTest {
     core.provider.failWith(wrong);
     assertThatThrownBy(() -> logIn(core.provider.issueClientCode(alice), Optional.empty()))
         .isSameAs(wrong);
-    assertThat(
-            core.sessions.deleteExpired(core.clock.instant().plus(Duration.ofDays(1))))
+    assertThat(core.sessions.deleteExpired(core.clock.instant().plus(Duration.ofDays(1))))
         .as("no failed login opened a session")
         .isZero();
   }
