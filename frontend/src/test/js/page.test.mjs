@@ -8,7 +8,7 @@ const { api, ApiError } = await import(`${assets}api.js`);
 const { JsapiError, requestCode } = await import(`${assets}jsapi.js`);
 const { keysOf, languages, pickLanguage, t } = await import(`${assets}i18n.js`);
 const { initialsOf } = await import(`${assets}view.js`);
-const { failureView, reportedFailure, retryPath } = await import(`${assets}flow.js`);
+const { failureView, reportedFailure, reportClientError, retryPath } = await import(`${assets}flow.js`);
 const { readFile } = await import("node:fs/promises");
 
 test("every sentence exists in Chinese and in English", () => {
@@ -164,4 +164,36 @@ test("h5sdk.error fails the call in flight with its errno, and nothing when no c
   const pending = requestCode({ appId: "a", scopes: [], nonce: "N" });
   early.reportError({ errno: 10236 }); // before h5sdk.ready: no JSAPI call in flight
   assert.equal(await pending, "c");
+});
+
+test("every failed JSAPI call is reported once, the 103 before the fallback included", async () => {
+  const reports = [];
+  const report = (jsapi, errno) => reports.push([jsapi, errno]);
+  let seen = fakeClient({
+    access: (o) => { seen.reportError({ errno: 103 }); setTimeout(() => o.fail({ errno: 103 })); },
+    authCode: (o) => o.fail({ errno: 10236, errString: "url" }),
+  });
+  await assert.rejects(requestCode({ appId: "a", scopes: [], nonce: "N", report }), (e) => e.errno === 10236);
+  assert.deepEqual(reports, [["requestAccess", 103], ["requestAuthCode", 10236]]);
+
+  reports.length = 0;
+  fakeClient({ access: (o) => o.success({ code: "c" }), authCode: () => assert.fail("no fallback") });
+  assert.equal(await requestCode({ appId: "a", scopes: [], nonce: "N", report }), "c");
+  assert.deepEqual(reports, []);
+});
+
+test("a JSAPI failure report is a keepalive POST with the CSRF header and string fields; its failure is swallowed", async () => {
+  const calls = fakeFetch(204);
+  reportClientError("requestAccess", 103);
+  await new Promise((resolve) => setTimeout(resolve));
+  const { path, init } = calls[0];
+  assert.equal(path, "/api/client-errors");
+  assert.equal(init.method, "POST");
+  assert.equal(init.keepalive, true);
+  assert.equal(init.headers["X-Requested-With"], "miandeng");
+  assert.deepEqual(JSON.parse(init.body), { api: "requestAccess", errno: "103" });
+
+  globalThis.fetch = async () => { throw new TypeError("offline"); };
+  reportClientError("requestAuthCode", "unknown");
+  await new Promise((resolve) => setTimeout(resolve, 5));
 });

@@ -32,10 +32,11 @@ async function readJson(response) {
   }
 }
 
-async function request(method, path, body) {
+async function request(method, path, body, { keepalive = false } = {}) {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
   const init = { method, credentials: "same-origin", cache: "no-store", signal: controller.signal, headers: { Accept: "application/json" } };
+  if (keepalive) init.keepalive = true;
   if (method === "POST") {
     Object.assign(init.headers, CSRF_HEADER, { "Content-Type": "application/json" });
     init.body = JSON.stringify(body ?? {});
@@ -65,4 +66,7 @@ export const api = {
   session: (code, nonce) => request("POST", "/api/session", { code, nonce }),
   logout: () => request("POST", "/api/logout"),
   logoutEverywhere: () => request("POST", "/api/logout-everywhere"),
+  // A JSAPI failure for the server's metrics. keepalive: the report survives the page reloading or closing,
+  // and unlike sendBeacon it carries the CSRF header every POST needs. errno goes as a string, as every field.
+  clientError: (jsapi, errno) => request("POST", "/api/client-errors", { api: jsapi, errno: String(errno) }, { keepalive: true }),
 };

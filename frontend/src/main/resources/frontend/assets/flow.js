@@ -84,7 +84,7 @@ async function signedInUser() {
 /** Nonce, then a fresh code, then the session; a stale login state (400 login_state_invalid) restarts once. */
 async function loginInsideFeishu(run, config, attempt = 1) {
   const { nonce } = await api.nonce();
-  const code = await requestCode({ appId: config.appId, scopes: config.scopes ?? [], nonce });
+  const code = await requestCode({ appId: config.appId, scopes: config.scopes ?? [], nonce, report: reportClientError });
   show(run, "loading", { step: "session" });
   try {
     return (await api.session(code, nonce)).user;
@@ -92,6 +92,11 @@ async function loginInsideFeishu(run, config, attempt = 1) {
     if (attempt === 1 && failure instanceof ApiError && failure.code === "login_state_invalid") return loginInsideFeishu(run, config, 2);
     throw failure;
   }
+}
+
+/** Tells the server's metrics which JSAPI failed and how; a lost report must never disturb the login. */
+export function reportClientError(jsapi, errno) {
+  api.clientError(jsapi, errno).catch(() => {});
 }
 
 async function logout(call, everywhere) {

@@ -54,8 +54,11 @@ const echoed = (state) => state !== undefined && state !== null && state !== "";
  * for requestAccess starts the requestAuthCode fallback (once), and the same 103 arriving again, while the
  * fallback runs, belongs to the call the fallback replaced and is ignored. With no call in flight it fails
  * nothing (h5sdk.ready's own timeout still guards the start).
+ *
+ * `report(api, errno)` hears every JSAPI call that failed (the 103 that starts the fallback included), once per
+ * call, so the server can count what clients answer (POST /api/client-errors); it must not throw.
  */
-export function requestCode({ appId, scopes, nonce }) {
+export function requestCode({ appId, scopes, nonce, report = () => {} }) {
   const { h5sdk } = window;
   return new Promise((resolve, reject) => {
     let settled = false;
@@ -77,6 +80,7 @@ export function requestCode({ appId, scopes, nonce }) {
         fail: (failure) => {
           if (inFlight !== current) return;
           inFlight = null;
+          report(name, toError(failure).errno);
           onFail(failure);
         },
       };

@@ -73,6 +73,9 @@ public final class Main {
       System.exit(REFUSED_CONFIGURATION);
       return;
     }
+    if (config.operations().jsonLogs()) {
+      JsonLogs.switchConsole();
+    }
     config.describe().forEach(line -> LOG.info("{}", line));
     Miandeng app;
     try {

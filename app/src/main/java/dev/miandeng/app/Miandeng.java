@@ -12,11 +12,13 @@ import dev.miandeng.application.session.CurrentUserService;
 import dev.miandeng.application.session.LogOutEverywhereService;
 import dev.miandeng.application.session.LogOutService;
 import dev.miandeng.domain.identity.IdentityLookup;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,10 +33,12 @@ public final class Miandeng implements AutoCloseable {
 
   private final URI url;
   private final Deque<AutoCloseable> parts;
+  private final Optional<Management> management;
 
-  private Miandeng(URI url, Deque<AutoCloseable> parts) {
+  private Miandeng(URI url, Deque<AutoCloseable> parts, Optional<Management> management) {
     this.url = url;
     this.parts = parts;
+    this.management = management;
   }
 
   /** Starts everything; if any part fails to start, the parts already started are closed again. */
@@ -45,20 +49,26 @@ public final class Miandeng implements AutoCloseable {
       int port = http.port() == 0 ? FreePort.find(http.host()) : http.port();
       URI publicUrl = http.publicBaseUrlOr(port);
 
-      Stores stores = Stores.open(config.persistence(), clock);
+      PrometheusMeterRegistry meters = Management.newRegistry();
+      started.push(meters::close);
+      Stores stores = Stores.open(config.persistence(), clock, meters);
       started.push(stores);
-      FeishuIdentityLookup identityLookup = FeishuIdentityLookup.create(config.identity(), clock);
+      FeishuIdentityLookup identityLookup =
+          FeishuIdentityLookup.create(config.identity(), clock, meters);
 
       WebServer web =
           new WebServer(
               useCases(config, stores, identityLookup, clock),
               stores::isReady,
               http.webSettings(port, identityLookup.clientLoginSettings()),
-              clock);
+              clock,
+              meters);
       web.start();
       started.push(web);
       started.push(Housekeeping.start(stores.sessions(), stores.loginStates(), clock));
-      return new Miandeng(publicUrl, started);
+      Optional<Management> management = Management.start(config.operations(), meters);
+      management.ifPresent(started::push);
+      return new Miandeng(publicUrl, started, management);
     } catch (RuntimeException e) {
       closeAll(started);
       throw e;
@@ -90,6 +100,11 @@ public final class Miandeng implements AutoCloseable {
   /** Where browsers open the app. */
   public URI url() {
     return url;
+  }
+
+  /** Where Prometheus scrapes, when a management port is configured. */
+  public Optional<URI> metricsUrl() {
+    return management.map(m -> URI.create("http://127.0.0.1:" + m.port() + Management.PATH));
   }
 
   /** Stops accepting work, drains in-flight requests (REL-10), then closes the pools. */

@@ -10,6 +10,7 @@ import dev.miandeng.domain.login.LoginStates;
 import dev.miandeng.domain.session.Sessions;
 import dev.miandeng.domain.store.StoreUnavailableException;
 import dev.miandeng.domain.user.Users;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -61,8 +62,8 @@ final class Stores implements AutoCloseable {
    * @throws StoreUnavailableException when a selected store cannot be reached; the message names
    *     the variable to check
    */
-  static Stores open(PersistenceConfig config, Clock clock) {
-    Connections opened = new Connections(config, clock);
+  static Stores open(PersistenceConfig config, Clock clock, MeterRegistry meters) {
+    Connections opened = new Connections(config, clock, meters);
     try {
       Users users =
           switch (config.users()) {
@@ -132,21 +133,23 @@ final class Stores implements AutoCloseable {
 
     private final PersistenceConfig config;
     private final Clock clock;
+    private final MeterRegistry meters;
     private final List<Probe> probes = new ArrayList<>();
     private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
     private JdbiStores database;
     private RedisStores redis;
 
-    Connections(PersistenceConfig config, Clock clock) {
+    Connections(PersistenceConfig config, Clock clock, MeterRegistry meters) {
       this.config = config;
       this.clock = clock;
+      this.meters = meters;
     }
 
     JdbiStores database() {
       if (database == null) {
         database =
             open(
-                () -> JdbiStores.open(config.database().orElseThrow()),
+                () -> JdbiStores.open(config.database().orElseThrow(), meters),
                 "MIANDENG_DB_URL (and MIANDENG_DB_USER, MIANDENG_DB_PASSWORD)");
         probes.add(new Probe("the database", database::isReachable));
       }

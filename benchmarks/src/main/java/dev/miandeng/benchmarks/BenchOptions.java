@@ -23,6 +23,12 @@ import java.util.Map;
  * @param authLatency the auth-center stub's fixed latency per call ({@code AUTH_LATENCY_MS}, 100)
  * @param exchange the app's code exchange in the login run ({@code EXCHANGE}, {@code oidc})
  * @param memorySessions sessions of the memory run ({@code MEMORY_SESSIONS}, 10000)
+ * @param sessionsStore where the side-by-side app keeps sessions and pending logins ({@code
+ *     SESSIONS_STORE}, {@code jdbc}: H2; {@code redis}: Redis at {@code REDIS_URL}, users in H2)
+ * @param redisUrl the Redis of {@code SESSIONS_STORE=redis} ({@code REDIS_URL}, {@code
+ *     redis://127.0.0.1:6379/0})
+ * @param dbUrl the app's database instead of H2 in a fresh data directory ({@code DB_URL}, a {@code
+ *     jdbc:postgresql:} URL of an empty database; empty: H2)
  */
 record BenchOptions(
     int rounds,
@@ -37,7 +43,10 @@ record BenchOptions(
     int logins,
     Duration authLatency,
     String exchange,
-    int memorySessions) {
+    int memorySessions,
+    String sessionsStore,
+    String redisUrl,
+    String dbUrl) {
 
   static BenchOptions from(Map<String, String> env) {
     return new BenchOptions(
@@ -55,7 +64,15 @@ record BenchOptions(
         positive(env, "LOGINS", 1000),
         Duration.ofMillis(nonNegative(env, "AUTH_LATENCY_MS", 100)),
         oneOf(env, "EXCHANGE", "oidc", List.of("oidc", "v2")),
-        nonNegative(env, "MEMORY_SESSIONS", 10_000));
+        nonNegative(env, "MEMORY_SESSIONS", 10_000),
+        oneOf(env, "SESSIONS_STORE", "jdbc", List.of("jdbc", "redis")),
+        env.getOrDefault("REDIS_URL", "redis://127.0.0.1:6379/0"),
+        env.getOrDefault("DB_URL", ""));
+  }
+
+  /** The SQL-counting Java agent, built next to this module's jar. */
+  Path agentJar() {
+    return benchJar.resolveSibling("benchmarks-agent.jar");
   }
 
   boolean warms() {

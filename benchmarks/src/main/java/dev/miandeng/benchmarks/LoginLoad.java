@@ -51,6 +51,7 @@ final class LoginLoad {
       long[] overheadNanos,
       int maxStubInFlight,
       long listenOverflows,
+      long appCpuMicros,
       int failures,
       String firstFailure) {}
 
@@ -67,14 +68,15 @@ final class LoginLoad {
           ListenQueue.backlog(stub.baseUrl().getPort()));
       PageLogin page = new PageLogin(PageLogin.newClient(), app.baseUrl());
       List<Batch> batches = new ArrayList<>();
-      batches.add(batch("cold: fresh JVM, no app token", stub, page, null));
-      batches.add(batch("warm: same JVM", stub, page, null));
+      batches.add(batch("cold: fresh JVM, no app token", stub, app.process(), page, null));
+      batches.add(batch("warm: same JVM", stub, app.process(), page, null));
       Duration dumpAt = Duration.ofNanos(batches.getLast().wallNanos() / 3);
       ThreadDumpCensus[] census = new ThreadDumpCensus[1];
       batches.add(
           batch(
               "diagnostic: threads dumped at " + dumpAt.toMillis() + " ms",
               stub,
+              app.process(),
               page,
               new Probe(dumpAt, () -> census[0] = ThreadDumpCensus.take(app.process(), dir))));
       report(batches);
@@ -90,12 +92,14 @@ final class LoginLoad {
   /** Something to do {@code after} the batch began, on its own thread. */
   private record Probe(Duration after, Runnable action) {}
 
-  private Batch batch(String label, AuthCenterStub stub, PageLogin page, Probe probe) {
+  private Batch batch(
+      String label, AuthCenterStub stub, ServerProcess app, PageLogin page, Probe probe) {
     int n = options.logins();
     int firstUser = nextUser;
     nextUser += n;
     int callsBefore = stub.calls().size();
     long overflowsBefore = ProcFs.listenOverflows();
+    long cpuBefore = app.cpuMicros();
     stub.resetMaxInFlight();
     CountDownLatch ready = new CountDownLatch(n);
     CountDownLatch go = new CountDownLatch(1);
@@ -150,6 +154,7 @@ final class LoginLoad {
         done.stream().mapToLong(t -> t.appNanos() - path.stubNanos(t)).toArray(),
         stub.maxInFlight(),
         ProcFs.listenOverflows() - overflowsBefore,
+        app.cpuMicros() - cpuBefore,
         failures,
         firstFailure);
   }
@@ -161,11 +166,11 @@ final class LoginLoad {
         options.logins(), options.authLatency().toMillis(), options.exchange());
     out.println();
     out.println(
-        "| batch | wall ms | app-token fetches | session post p50 / p99 ms | server overhead p50 / p99 ms | max calls at the stub | listen-queue overflows | failed |");
-    out.println("|---|---|---|---|---|---|---|---|");
+        "| batch | wall ms | app-token fetches | session post p50 / p99 ms | server overhead p50 / p99 ms | app CPU ms per login | max calls at the stub | listen-queue overflows | failed |");
+    out.println("|---|---|---|---|---|---|---|---|---|");
     for (Batch b : batches) {
       out.printf(
-          "| %s | %.0f | %d | %.1f / %.1f | %.1f / %.1f | %d | %d | %d |%n",
+          "| %s | %.0f | %d | %.1f / %.1f | %.1f / %.1f | %.2f | %d | %d | %d |%n",
           b.label(),
           b.wallNanos() / 1e6,
           b.appTokenFetches(),
@@ -173,6 +178,7 @@ final class LoginLoad {
           Stats.percentile(b.postNanos(), 99) / 1e6,
           Stats.percentile(b.overheadNanos(), 50) / 1e6,
           Stats.percentile(b.overheadNanos(), 99) / 1e6,
+          b.appCpuMicros() / 1000.0 / b.logins(),
           b.maxStubInFlight(),
           b.listenOverflows(),
           b.failures());
@@ -197,7 +203,8 @@ final class LoginLoad {
             ? overflows
                 + " connection attempts dropped machine-wide (the app's backlog is "
                 + backlog
-                + "); each costs a login about 1 s. This binds first: raise Jetty's acceptQueueSize."
+                + "); each costs a login about 1 s. This binds first: raise WebServer.ACCEPT_QUEUE_SIZE"
+                + " (and net.core.somaxconn)."
             : "no overflow (backlog " + backlog + ")");
     out.println("  request threads: the app serves on virtual threads, no pool to exhaust");
     out.printf(

@@ -53,8 +53,10 @@ final class MemoryFootprint {
 
       out.println();
       out.printf(
-          "Production jar (H2 + Flyway, no simulator, JVM %s): start-up to ready %d ms%n",
-          String.join(" ", options.jvmFlags()), process.startup().toMillis());
+          "Production jar (%s + Flyway, no simulator, JVM %s): start-up to ready %d ms%n",
+          options.dbUrl().isEmpty() ? "H2" : "the DB_URL database",
+          String.join(" ", options.jvmFlags()),
+          process.startup().toMillis());
       out.println();
       out.println("| | live heap after full GC MiB | RSS MiB |");
       out.println("|---|---|---|");
@@ -91,6 +93,9 @@ final class MemoryFootprint {
       print(idle.largest(CLASSES_SHOWN));
       out.println("Largest growth with the sessions:");
       print(all.heap().grownSince(idle, CLASSES_SHOWN));
+      out.println("Growth by the library whose classes grew (JDK classes such as byte arrays and");
+      out.println("strings are held by all of them and listed apart):");
+      print(byLibrary(all.heap().grownSince(idle, Integer.MAX_VALUE)));
     }
   }
 
@@ -121,6 +126,33 @@ final class MemoryFootprint {
               + process.log());
     }
     return new Step(total, lookups, process.liveHeap(), process.rssKib());
+  }
+
+  /** Library packages whose growth is worth naming; everything else is "JDK and other". */
+  private static final List<String> LIBRARIES =
+      List.of(
+          "org.h2.",
+          "com.github.benmanes.caffeine.",
+          "io.github.bucket4j.",
+          "org.eclipse.jetty.",
+          "io.javalin.",
+          "com.fasterxml.jackson.",
+          "dev.miandeng.");
+
+  private static List<Map.Entry<String, Long>> byLibrary(List<Map.Entry<String, Long>> grown) {
+    Map<String, Long> sums = new java.util.LinkedHashMap<>();
+    for (Map.Entry<String, Long> entry : grown) {
+      String owner =
+          LIBRARIES.stream()
+              .filter(entry.getKey()::startsWith)
+              .findFirst()
+              .map(prefix -> prefix + "*")
+              .orElse("JDK and other classes");
+      sums.merge(owner, entry.getValue(), Long::sum);
+    }
+    return sums.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .toList();
   }
 
   private void print(List<Map.Entry<String, Long>> classes) {

@@ -9,12 +9,13 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
  * The page's in-client login over HTTP, step by step as {@code assets/api.js} and {@code
  * assets/flow.js} do it (README "The login-free flow", steps 3, 4–6 and 7): {@code POST
- * /api/login/nonce} (which sets the {@code mdl_nonce} cookie), a one-time code from the "client",
+ * /api/login/nonce} (which sets an {@code mdl_nonce_…} cookie), a one-time code from the "client",
  * then {@code POST /api/session} with {@code {code, nonce}} and the nonce cookie. Every POST
  * carries the page's Origin and {@code X-Requested-With: miandeng} (the app's CSRF guard, SEC-13,
  * SEC-14). Cookies are kept per login by hand, so one HTTP client serves many concurrent
@@ -23,7 +24,9 @@ import java.util.function.Supplier;
 final class PageLogin {
 
   static final String SESSION_COOKIE = "mdl_session";
-  static final String NONCE_COOKIE = "mdl_nonce";
+
+  /** Each pending login has its own nonce cookie: this prefix plus a tag of the nonce. */
+  static final String NONCE_COOKIE_PREFIX = "mdl_nonce_";
 
   private final HttpClient http;
   private final URI app;
@@ -35,11 +38,17 @@ final class PageLogin {
     this.origin = app.getScheme() + "://" + app.getAuthority();
   }
 
-  /** A client for many concurrent logins: HTTP/1.1 as browsers talk to the app here. */
+  /**
+   * A client for many concurrent logins: HTTP/1.1 as browsers talk to the app here, its connections
+   * kept alive and reused (a login's session post goes over its nonce request's connection when it
+   * is free), its work on virtual threads so a thousand logins need no pool of platform threads in
+   * the client.
+   */
   static HttpClient newClient() {
     return HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(10))
+        .executor(Executors.newVirtualThreadPerTaskExecutor())
         .build();
   }
 
@@ -67,12 +76,11 @@ final class PageLogin {
     HttpResponse<String> nonceAnswer = post("/api/login/nonce", "{}", Optional.empty());
     long nonceEnd = System.nanoTime();
     String nonce = field(nonceAnswer, "nonce");
-    String nonceCookie = cookie(nonceAnswer, NONCE_COOKIE);
+    String nonceCookie = cookiePair(nonceAnswer, NONCE_COOKIE_PREFIX);
     String code = codes.get();
     String body = Json.write(Map.of("code", code, "nonce", nonce));
     long postStart = System.nanoTime();
-    HttpResponse<String> session =
-        post("/api/session", body, Optional.of(NONCE_COOKIE + "=" + nonceCookie));
+    HttpResponse<String> session = post("/api/session", body, Optional.of(nonceCookie));
     long postEnd = System.nanoTime();
     field(session, "user");
     return new Timings(
@@ -126,12 +134,17 @@ final class PageLogin {
   }
 
   private static String cookie(HttpResponse<String> response, String name) {
+    return cookiePair(response, name + "=").substring(name.length() + 1);
+  }
+
+  /** The first non-empty {@code name=value} pair set whose name starts with {@code prefix}. */
+  private static String cookiePair(HttpResponse<String> response, String prefix) {
     return response.headers().allValues("Set-Cookie").stream()
-        .filter(header -> header.startsWith(name + "="))
-        .map(header -> header.substring(name.length() + 1).split(";", 2)[0])
-        .filter(value -> !value.isEmpty())
+        .filter(header -> header.startsWith(prefix))
+        .map(header -> header.split(";", 2)[0])
+        .filter(pair -> !pair.endsWith("="))
         .findFirst()
-        .orElseThrow(() -> new LoginFailedException("no " + name + " cookie set"));
+        .orElseThrow(() -> new LoginFailedException("no " + prefix + "… cookie set"));
   }
 
   /** A step of the login did not give what the page expects. */

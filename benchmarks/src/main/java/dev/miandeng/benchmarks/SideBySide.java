@@ -5,9 +5,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -25,9 +22,12 @@ import java.util.function.ToDoubleFunction;
  * request over exactly the measured window, p50/p99, start-up to ready and RSS, and the medians'
  * ratios app / bare.
  *
- * <p>The app is the packaged jar on its embedded default (H2 in a fresh data directory, the Feishu
- * simulator in process), loaded with {@code SESSIONS} real sessions logged in through the page's
- * flow first; wrk picks a random one per request.
+ * <p>The app is the production jar in real-Feishu mode against an {@link AuthCenterStub} with no
+ * latency (H2 in a fresh data directory; with {@code SESSIONS_STORE=redis} sessions and pending
+ * logins in Redis), loaded with {@code SESSIONS} real sessions logged in through the page's flow
+ * first; wrk picks a random one per request. Its JVM carries the {@code SqlCountingAgent}, so the
+ * run also counts the SQL statements the measured window cost: the proof that the session cache
+ * keeps authenticated requests off the database.
  */
 final class SideBySide {
 
@@ -47,7 +47,13 @@ final class SideBySide {
 
   /** One server's figures in one round. */
   record Measurement(
-      String server, int round, Duration startup, WrkResult load, long cpuMicros, long rssKib) {
+      String server,
+      int round,
+      Duration startup,
+      WrkResult load,
+      long cpuMicros,
+      long rssKib,
+      SqlCounts sql) {
 
     double cpuMicrosPerRequest() {
       return (double) cpuMicros / load.requests();
@@ -63,49 +69,78 @@ final class SideBySide {
     Path tokens(ServerProcess server, Path dir);
 
     URI url(ServerProcess server);
+
+    /** The SQL statements the server prepared so far ({@link SqlCounts#NONE} if it has none). */
+    SqlCounts sql();
+
+    /** Cleans up after a stopped server. */
+    default void stopped() {}
   }
 
   List<Measurement> run() {
-    List<Subject> subjects = List.of(new Bare(), new App());
     List<Measurement> all = new ArrayList<>();
-    for (int round = 1; round <= options.rounds(); round++) {
-      for (Subject subject : subjects) {
-        Measurement m = measure(subject, round);
-        out.printf(
-            "  round %d %-16s %9.0f req/s %7.1f µs CPU/req  p50 %6.2f ms  p99 %6.2f ms  ready %5d ms  RSS %4.0f MiB%s%n",
-            round,
-            m.server(),
-            m.load().requestsPerSecond(),
-            m.cpuMicrosPerRequest(),
-            m.load().p50Micros() / 1000.0,
-            m.load().p99Micros() / 1000.0,
-            m.startup().toMillis(),
-            m.rssKib() / 1024.0,
-            problems(m.load()));
-        all.add(m);
+    try (AuthCenterStub stub = AuthCenterStub.start(Duration.ZERO)) {
+      List<Subject> subjects = List.of(new Bare(), new App(stub));
+      for (int round = 1; round <= options.rounds(); round++) {
+        for (Subject subject : subjects) {
+          all.add(measureAndPrint(subject, round));
+        }
       }
     }
     return all;
   }
 
+  private Measurement measureAndPrint(Subject subject, int round) {
+    Measurement m = measure(subject, round);
+    out.printf(
+        "  round %d %-16s %9.0f req/s %7.1f µs CPU/req  p50 %6.2f ms  p99 %6.2f ms  ready %5d ms  RSS %4.0f MiB%s%n",
+        round,
+        m.server(),
+        m.load().requestsPerSecond(),
+        m.cpuMicrosPerRequest(),
+        m.load().p50Micros() / 1000.0,
+        m.load().p99Micros() / 1000.0,
+        m.startup().toMillis(),
+        m.rssKib() / 1024.0,
+        problems(m.load()));
+    if (m.sql() != SqlCounts.NONE) {
+      out.printf(
+          "          %d SQL statements in the window (%.4f per request)%s%n",
+          m.sql().total(),
+          (double) m.sql().total() / m.load().requests(),
+          m.sql().bySql().isEmpty() ? "" : ": " + m.sql().bySql());
+    }
+    return m;
+  }
+
   private Measurement measure(Subject subject, int round) {
     Path dir = WorkDir.create(work.resolve(subject.name() + "-" + round));
+    try {
+      return measure(subject, round, dir);
+    } finally {
+      subject.stopped();
+    }
+  }
+
+  private Measurement measure(Subject subject, int round, Path dir) {
     try (ServerProcess server = subject.start(dir)) {
       Path tokens = subject.tokens(server, dir);
       URI url = subject.url(server);
       if (options.warms()) {
         wrk.run(url, tokens, options.warmup());
       }
+      SqlCounts sqlBefore = subject.sql();
       long cpuBefore = server.cpuMicros();
       WrkResult load = wrk.run(url, tokens, options.duration());
       long cpuAfter = server.cpuMicros();
+      SqlCounts sql = subject.sql().minus(sqlBefore);
       long rss = server.rssKib();
       if (load.requests() == 0 || load.non2xx() > 0) {
         throw new IllegalStateException(
             subject.name() + " answered " + load + "; log tail:\n" + server.logTail());
       }
       return new Measurement(
-          subject.name(), round, server.startup(), load, cpuAfter - cpuBefore, rss);
+          subject.name(), round, server.startup(), load, cpuAfter - cpuBefore, rss, sql);
     }
   }
 
@@ -154,6 +189,38 @@ final class SideBySide {
       out.printf(" **%.2f×** |", ratio);
     }
     out.println();
+    databaseShare(byServer.get("app"));
+  }
+
+  /**
+   * A request that reaches the database prepares at least one statement and no statement twice, so
+   * the requests that reached it number at least the count of the most frequent statement and at
+   * most the count of all statements.
+   */
+  private void databaseShare(List<Measurement> app) {
+    long statements = app.stream().mapToLong(m -> m.sql().total()).sum();
+    long mostFrequent =
+        app.stream()
+            .mapToLong(
+                m -> m.sql().bySql().values().stream().mapToLong(Long::longValue).max().orElse(0))
+            .sum();
+    long requests = app.stream().mapToLong(m -> m.load().requests()).sum();
+    out.println();
+    out.printf(
+        "Database: %,d SQL statements (the most frequent one %,d times) for %,d authenticated"
+            + " requests in the measured windows: %.2f–%.2f %% of the requests reached the database,"
+            + " %.2f–%.2f %% were served by the caches alone (goal ≥ 95 %%)%s.%n",
+        statements,
+        mostFrequent,
+        requests,
+        100.0 * mostFrequent / requests,
+        100.0 * statements / requests,
+        100.0 - 100.0 * statements / requests,
+        100.0 - 100.0 * mostFrequent / requests,
+        options.sessionsStore().equals("redis")
+            ? "; sessions are in Redis, read there on every request and not counted here: only"
+                + " the user store's SQL is"
+            : "");
   }
 
   private void row(String label, List<Column> columns, Function<Column, Double> value) {
@@ -212,12 +279,24 @@ final class SideBySide {
     public URI url(ServerProcess server) {
       return URI.create("http://127.0.0.1:" + port + BareServer.ME_PATH);
     }
+
+    @Override
+    public SqlCounts sql() {
+      return SqlCounts.NONE;
+    }
   }
 
-  /** The packaged app on H2 with the simulator; sessions logged in through the page's flow. */
+  /** The production jar against the stub; sessions logged in through the page's flow. */
   private final class App implements Subject {
-    private int port;
-    private int simulatorPort;
+    private final AuthCenterStub stub;
+    private URI base;
+    private int agentPort;
+    private int nextUser;
+    private String redisPrefix;
+
+    App(AuthCenterStub stub) {
+      this.stub = stub;
+    }
 
     @Override
     public String name() {
@@ -226,32 +305,45 @@ final class SideBySide {
 
     @Override
     public ServerProcess start(Path dir) {
-      port = FreePorts.next();
-      simulatorPort = FreePorts.next();
-      return ServerProcess.start(
-          "miandeng",
-          ServerProcess.java(options.jvmFlags(), "-jar", options.appJar().toString()),
-          Map.of(
-              "MIANDENG_PORT", Integer.toString(port),
-              "MIANDENG_SIMULATOR_PORT", Integer.toString(simulatorPort),
-              "MIANDENG_DATA_DIR", dir.resolve("data").toString(),
-              // The default (20 a minute per client) is meant for people, not for a load run.
-              "MIANDENG_LOGIN_RATE_LIMIT", "100000"),
-          URI.create("http://127.0.0.1:" + port + "/health/ready"),
-          dir.resolve("server.log"));
+      agentPort = FreePorts.next();
+      AppAgainstStub.Started app =
+          AppAgainstStub.start(
+              options,
+              stub,
+              dir,
+              "v2",
+              List.of("-javaagent:" + options.agentJar() + "=" + agentPort),
+              storeSettings());
+      base = app.baseUrl();
+      return app.process();
+    }
+
+    private Map<String, String> storeSettings() {
+      if (!options.sessionsStore().equals("redis")) {
+        return Map.of();
+      }
+      redisPrefix = "miandeng-bench-" + ProcessHandle.current().pid() + "-" + nextUser + ":";
+      return Map.of(
+          "MIANDENG_SESSIONS",
+          "redis",
+          "MIANDENG_LOGIN_STATES",
+          "redis",
+          "MIANDENG_REDIS_URL",
+          options.redisUrl(),
+          "MIANDENG_REDIS_KEY_PREFIX",
+          redisPrefix);
     }
 
     @Override
     public Path tokens(ServerProcess server, Path dir) {
-      HttpClient http = PageLogin.newClient();
-      PageLogin page = new PageLogin(http, URI.create("http://127.0.0.1:" + port));
-      SimulatorCodes codes =
-          SimulatorCodes.forCurrentUser(http, URI.create("http://127.0.0.1:" + simulatorPort));
+      PageLogin page = new PageLogin(PageLogin.newClient(), base);
+      int first = nextUser;
+      nextUser += options.sessions();
       List<String> tokens =
           Parallel.run(
               options.sessions(),
               LOGIN_CONCURRENCY,
-              i -> page.logIn(codes::requestAccess).sessionToken());
+              i -> page.logIn(() -> stub.mintCode(first + i)).sessionToken());
       int status = page.me(tokens.getFirst());
       if (status != 200) {
         throw new IllegalStateException("GET /api/me with a fresh session answered " + status);
@@ -261,7 +353,19 @@ final class SideBySide {
 
     @Override
     public URI url(ServerProcess server) {
-      return URI.create("http://127.0.0.1:" + port + "/api/me");
+      return base.resolve("/api/me");
+    }
+
+    @Override
+    public SqlCounts sql() {
+      return SqlCounts.read(agentPort);
+    }
+
+    @Override
+    public void stopped() {
+      if (redisPrefix != null) {
+        RedisKeys.deleteQuietly(options.redisUrl(), redisPrefix);
+      }
     }
   }
 
@@ -273,40 +377,5 @@ final class SideBySide {
       throw new UncheckedIOException(e);
     }
     return file;
-  }
-
-  /** The simulator's control API minting a requestAccess code, as its JSAPI shim does. */
-  record SimulatorCodes(HttpClient http, URI simulator, String openId) {
-
-    static SimulatorCodes forCurrentUser(HttpClient http, URI simulator) {
-      String body = send(http, HttpRequest.newBuilder(simulator.resolve("/_sim/client")).build());
-      return new SimulatorCodes(http, simulator, Json.field(body, "user"));
-    }
-
-    String requestAccess() {
-      HttpRequest request =
-          HttpRequest.newBuilder(simulator.resolve("/_sim/codes"))
-              .header("Content-Type", "application/json")
-              .POST(
-                  HttpRequest.BodyPublishers.ofString(
-                      Json.write(Map.of("openId", openId, "kind", "requestAccess"))))
-              .build();
-      return Json.field(send(http, request), "code");
-    }
-
-    private static String send(HttpClient http, HttpRequest request) {
-      try {
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-          throw new IllegalStateException(request.uri() + " answered " + response.statusCode());
-        }
-        return response.body();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted", e);
-      }
-    }
   }
 }

@@ -40,7 +40,8 @@ record ThreadDumpCensus(
               "jdk.internal.net.http.HttpClientImpl.send",
               "waiting on the auth center (JDK HttpClient under Feign)"),
           Map.entry(
-              "dev.miandeng.adapter.feishu.RefreshingToken", "waiting for the shared app token"),
+              "dev.miandeng.adapter.feishu.RefreshingToken",
+              "in a call made with the app token (RefreshingToken), not in the HTTP send"),
           Map.entry("org.h2.", "in H2 (database work)"),
           Map.entry("dev.miandeng.", "in miandeng's code"),
           Map.entry("QueuedThreadPool", "Jetty platform pool thread, idle"),

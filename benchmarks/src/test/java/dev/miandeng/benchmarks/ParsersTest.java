@@ -2,6 +2,7 @@ package dev.miandeng.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -32,6 +33,19 @@ class ParsersTest {
     assertThat(histogram.grownSince(before, 1).getFirst().getValue()).isEqualTo(1_000_000);
     assertThatThrownBy(() -> HeapHistogram.parse("garbage"))
         .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  @DisplayName("the SQL-counting agent's report gives the total and the statements of a window")
+  void sqlCounts() {
+    SqlCounts before = SqlCounts.parse("3\ttotal\n1\tselect a\n2\tselect b\n");
+    SqlCounts after = SqlCounts.parse("7\ttotal\n1\tselect a\n5\tselect b\n1\tinsert c\n");
+
+    SqlCounts window = after.minus(before);
+
+    assertThat(window.total()).isEqualTo(4);
+    assertThat(window.bySql()).containsOnly(entry("select b", 3L), entry("insert c", 1L));
+    assertThat(SqlCounts.NONE.minus(before)).isSameAs(SqlCounts.NONE);
   }
 
   @Test

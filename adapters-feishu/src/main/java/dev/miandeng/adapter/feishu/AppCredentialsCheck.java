@@ -86,7 +86,7 @@ public final class AppCredentialsCheck {
 
   /** Fetches one app_access_token with these settings' credentials, host and timeouts. */
   public static Outcome run(FeishuSettings settings) {
-    FeishuReadApi api = FeishuClients.build(FeishuReadApi.class, settings);
+    FeishuReadApi api = FeishuClients.build(FeishuReadApi.class, settings, FeishuMetrics.none());
     try {
       long expires =
           api.appAccessToken(new AppCredentials(settings.appId(), settings.appSecret())).expire();

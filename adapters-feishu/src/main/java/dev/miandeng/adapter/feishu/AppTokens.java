@@ -13,7 +13,11 @@ final class AppTokens {
   private AppTokens() {}
 
   static RefreshingToken appAccessToken(
-      FeishuReadApi api, FeishuSettings settings, SafeRetry retry, Clock clock) {
+      FeishuReadApi api,
+      FeishuSettings settings,
+      SafeRetry retry,
+      Clock clock,
+      FeishuMetrics metrics) {
     AppCredentials credentials = new AppCredentials(settings.appId(), settings.appSecret());
     return new RefreshingToken(
         "app_access_token",
@@ -24,11 +28,16 @@ final class AppTokens {
           return new RefreshingToken.Issued(
               reply.appAccessToken(), asked.plusSeconds(reply.expire()));
         },
-        clock);
+        clock,
+        metrics);
   }
 
   static RefreshingToken tenantAccessToken(
-      FeishuReadApi api, FeishuSettings settings, SafeRetry retry, Clock clock) {
+      FeishuReadApi api,
+      FeishuSettings settings,
+      SafeRetry retry,
+      Clock clock,
+      FeishuMetrics metrics) {
     AppCredentials credentials = new AppCredentials(settings.appId(), settings.appSecret());
     return new RefreshingToken(
         "tenant_access_token",
@@ -39,12 +48,17 @@ final class AppTokens {
           return new RefreshingToken.Issued(
               reply.tenantAccessToken(), asked.plusSeconds(reply.expire()));
         },
-        clock);
+        clock,
+        metrics);
   }
 
   /** The JSSDK ticket: its quota is tiny, so it is cached under the same 30-minute rule. */
   static RefreshingToken jssdkTicket(
-      FeishuReadApi api, RefreshingToken tenantToken, SafeRetry retry, Clock clock) {
+      FeishuReadApi api,
+      RefreshingToken tenantToken,
+      SafeRetry retry,
+      Clock clock,
+      FeishuMetrics metrics) {
     return new RefreshingToken(
         "jsapi_ticket",
         () -> {
@@ -58,6 +72,7 @@ final class AppTokens {
           }
           return new RefreshingToken.Issued(ticket.ticket(), asked.plusSeconds(ticket.expireIn()));
         },
-        clock);
+        clock,
+        metrics);
   }
 }

@@ -8,12 +8,15 @@ import feign.jackson.JacksonEncoder;
 import feign.slf4j.Slf4jLogger;
 import java.net.http.HttpClient;
 
-/** Builds the Feign clients: the one place where timeouts, codecs, retries and logging are set. */
+/**
+ * Builds the Feign clients: the one place where timeouts, codecs, retries, logging and metrics are
+ * set.
+ */
 final class FeishuClients {
 
   private FeishuClients() {}
 
-  static <T> T build(Class<T> api, FeishuSettings settings) {
+  static <T> T build(Class<T> api, FeishuSettings settings, FeishuMetrics metrics) {
     HttpClient http =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -22,7 +25,7 @@ final class FeishuClients {
             .build();
     return Feign.builder()
         // REL-01: one deadline for headers and body, and a cap on the body.
-        .client(new BoundedClient(http, BoundedClient.MAX_BODY))
+        .client(metrics.timed(new BoundedClient(http, BoundedClient.MAX_BODY)))
         // REL-01: Feign's defaults are 10 s connect / 60 s read.
         .options(new Request.Options(settings.connectTimeout(), settings.readTimeout(), false))
         .encoder(new JacksonEncoder(FeishuReplies.MAPPER))

@@ -6,6 +6,7 @@ import dev.miandeng.domain.identity.CodeGrant;
 import dev.miandeng.domain.identity.IdentityLookup;
 import dev.miandeng.domain.identity.PkceVerifier;
 import dev.miandeng.domain.identity.VerifiedIdentity;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -32,17 +33,31 @@ public final class FeishuIdentityLookup implements IdentityLookup, ClientLoginSe
     this.retry = retry;
   }
 
-  /** The composition root's entry point. The clock decides when cached app tokens are renewed. */
+  /** As {@link #create(FeishuSettings, Clock, MeterRegistry)}, counting into no shared registry. */
   public static FeishuIdentityLookup create(FeishuSettings settings, Clock clock) {
-    return create(settings, clock, Sleeper.THREAD);
+    return create(settings, clock, Sleeper.THREAD, FeishuMetrics.none());
+  }
+
+  /**
+   * The composition root's entry point. The clock decides when cached app tokens are renewed; the
+   * registry receives the meters {@link FeishuMetrics} lists.
+   */
+  public static FeishuIdentityLookup create(
+      FeishuSettings settings, Clock clock, MeterRegistry registry) {
+    return create(settings, clock, Sleeper.THREAD, new FeishuMetrics(registry));
   }
 
   /** For tests: the sleeper records backoff waits instead of sleeping. */
   static FeishuIdentityLookup create(FeishuSettings settings, Clock clock, Sleeper sleeper) {
+    return create(settings, clock, sleeper, FeishuMetrics.none());
+  }
+
+  static FeishuIdentityLookup create(
+      FeishuSettings settings, Clock clock, Sleeper sleeper, FeishuMetrics metrics) {
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(clock, "clock");
-    FeishuReadApi readApi = FeishuClients.build(FeishuReadApi.class, settings);
-    FeishuGrantApi grantApi = FeishuClients.build(FeishuGrantApi.class, settings);
+    FeishuReadApi readApi = FeishuClients.build(FeishuReadApi.class, settings, metrics);
+    FeishuGrantApi grantApi = FeishuClients.build(FeishuGrantApi.class, settings, metrics);
     SafeRetry retry = new SafeRetry(settings, sleeper, new SecureRandom());
     CodeExchange v2 = new V2CodeExchange(grantApi, settings);
     CodeExchange exchange =
@@ -50,7 +65,7 @@ public final class FeishuIdentityLookup implements IdentityLookup, ClientLoginSe
           case V2 -> v2;
           case OIDC ->
               new OidcCodeExchange(
-                  grantApi, AppTokens.appAccessToken(readApi, settings, retry, clock), v2);
+                  grantApi, AppTokens.appAccessToken(readApi, settings, retry, clock, metrics), v2);
         };
     return new FeishuIdentityLookup(settings, exchange, readApi, retry);
   }

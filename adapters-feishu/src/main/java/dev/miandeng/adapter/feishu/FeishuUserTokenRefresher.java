@@ -49,7 +49,7 @@ public final class FeishuUserTokenRefresher implements UserTokenRefresher {
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(clock, "clock");
     return new FeishuUserTokenRefresher(
-        FeishuClients.build(FeishuGrantApi.class, settings), settings, clock);
+        FeishuClients.build(FeishuGrantApi.class, settings, FeishuMetrics.none()), settings, clock);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.miandeng.adapter.feishu;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,19 +29,31 @@ public final class JssdkSigner {
   }
 
   public static JssdkSigner create(FeishuSettings settings, Clock clock) {
-    return create(settings, clock, Sleeper.THREAD);
+    return create(settings, clock, Sleeper.THREAD, FeishuMetrics.none());
+  }
+
+  /**
+   * As above; the ticket's and tenant token's calls and fetches are counted in {@code registry}.
+   */
+  public static JssdkSigner create(FeishuSettings settings, Clock clock, MeterRegistry registry) {
+    return create(settings, clock, Sleeper.THREAD, new FeishuMetrics(registry));
   }
 
   static JssdkSigner create(FeishuSettings settings, Clock clock, Sleeper sleeper) {
+    return create(settings, clock, sleeper, FeishuMetrics.none());
+  }
+
+  private static JssdkSigner create(
+      FeishuSettings settings, Clock clock, Sleeper sleeper, FeishuMetrics metrics) {
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(clock, "clock");
-    FeishuReadApi api = FeishuClients.build(FeishuReadApi.class, settings);
+    FeishuReadApi api = FeishuClients.build(FeishuReadApi.class, settings, metrics);
     SafeRetry retry = new SafeRetry(settings, sleeper, random());
-    RefreshingToken tenantToken = AppTokens.tenantAccessToken(api, settings, retry, clock);
+    RefreshingToken tenantToken = AppTokens.tenantAccessToken(api, settings, retry, clock, metrics);
     return new JssdkSigner(
         settings.appId(),
         settings.loginDeadline(),
-        AppTokens.jssdkTicket(api, tenantToken, retry, clock),
+        AppTokens.jssdkTicket(api, tenantToken, retry, clock, metrics),
         clock);
   }
 

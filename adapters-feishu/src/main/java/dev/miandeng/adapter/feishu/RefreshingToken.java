@@ -58,6 +58,7 @@ final class RefreshingToken {
   private final String name;
   private final Supplier<Issued> fetch;
   private final Clock clock;
+  private final FeishuMetrics metrics;
   private final ReentrantLock lock = new ReentrantLock();
 
   private Issued current; // guarded by lock
@@ -69,9 +70,19 @@ final class RefreshingToken {
    *     instant it asked, so network time never makes a token look younger than it is
    */
   RefreshingToken(String name, Supplier<Issued> fetch, Clock clock) {
+    this(name, fetch, clock, FeishuMetrics.none());
+  }
+
+  /**
+   * As above, counting fetches, refreshes and evictions under {@code name}.
+   *
+   * @param name the credential's name in logs and metrics: a constant, never the token
+   */
+  RefreshingToken(String name, Supplier<Issued> fetch, Clock clock, FeishuMetrics metrics) {
     this.name = name;
     this.fetch = fetch;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   /** A valid token, fetching or refreshing it when needed. */
@@ -132,6 +143,7 @@ final class RefreshingToken {
           name,
           failure.code().getAsInt());
       evict(token);
+      metrics.tokenEvicted(name);
       return call.apply(get());
     }
   }
@@ -153,6 +165,7 @@ final class RefreshingToken {
     try {
       fresh = fetch.get();
     } catch (RuntimeException | Error failure) {
+      metrics.tokenFetched(name, stillUsable != null, false);
       finish(null);
       mine.completeExceptionally(failure);
       if (stillUsable != null && failure instanceof RuntimeException) {
@@ -162,6 +175,7 @@ final class RefreshingToken {
       }
       throw failure;
     }
+    metrics.tokenFetched(name, stillUsable != null, true);
     finish(fresh);
     mine.complete(fresh);
     return fresh.value();

@@ -3,6 +3,7 @@ package dev.miandeng.adapter.web;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -15,8 +16,10 @@ import org.eclipse.jetty.util.Callback;
  */
 final class InFlightRequests extends Handler.Wrapper {
 
-  private final Object lock = new Object();
-  private int count;
+  private final AtomicInteger count = new AtomicInteger();
+
+  /** Only the stop waits on it, so a request takes it only when it leaves the server idle. */
+  private final Object idle = new Object();
 
   @Override
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
@@ -43,28 +46,27 @@ final class InFlightRequests extends Handler.Wrapper {
   /** Waits until no request is in flight or the grace period is over; true when idle. */
   boolean awaitIdle(Duration grace) throws InterruptedException {
     long deadline = System.nanoTime() + grace.toNanos();
-    synchronized (lock) {
-      while (count > 0) {
+    synchronized (idle) {
+      while (count.get() > 0) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           return false;
         }
-        TimeUnit.NANOSECONDS.timedWait(lock, left);
+        TimeUnit.NANOSECONDS.timedWait(idle, left);
       }
       return true;
     }
   }
 
   private void enter() {
-    synchronized (lock) {
-      count++;
-    }
+    count.incrementAndGet();
   }
 
   private void leave() {
-    synchronized (lock) {
-      count--;
-      lock.notifyAll();
+    if (count.decrementAndGet() == 0) {
+      synchronized (idle) {
+        idle.notifyAll();
+      }
     }
   }
 }

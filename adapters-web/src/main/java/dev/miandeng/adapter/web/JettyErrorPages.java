@@ -15,10 +15,10 @@ import org.eclipse.jetty.util.Callback;
  */
 final class JettyErrorPages extends ErrorHandler {
 
-  private final String contentSecurityPolicy;
+  private final SecurityHeaders securityHeaders;
 
-  JettyErrorPages(String contentSecurityPolicy) {
-    this.contentSecurityPolicy = contentSecurityPolicy;
+  JettyErrorPages(SecurityHeaders securityHeaders) {
+    this.securityHeaders = securityHeaders;
     setShowStacks(false);
     setShowMessageInTitle(false);
   }
@@ -33,10 +33,7 @@ final class JettyErrorPages extends ErrorHandler {
       Callback callback) {
     String requestId = RequestIds.newId();
     response.getHeaders().put(RequestIds.HEADER, requestId);
-    response.getHeaders().put("X-Content-Type-Options", "nosniff");
-    response.getHeaders().put(SecurityHeaders.CSP, contentSecurityPolicy);
-    response.getHeaders().put(SecurityHeaders.REFERRER_POLICY, "strict-origin-when-cross-origin");
-    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+    securityHeaders.putInto(request, response.getHeaders());
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
     String body =
         "{\"error\":\""

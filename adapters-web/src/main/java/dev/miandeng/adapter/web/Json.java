@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -35,9 +36,12 @@ final class Json {
     this.maxBodyBytes = maxBodyBytes;
   }
 
+  /** One writer for every response: its serializers are found once per type, then reused. */
+  private static final ObjectWriter WRITER = MAPPER.writer();
+
   static void write(Context ctx, Object value) {
     try {
-      ctx.contentType("application/json; charset=utf-8").result(MAPPER.writeValueAsBytes(value));
+      ctx.contentType("application/json; charset=utf-8").result(WRITER.writeValueAsBytes(value));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("maps and records of strings always serialise", e);
     }

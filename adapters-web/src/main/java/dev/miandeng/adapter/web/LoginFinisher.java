@@ -18,11 +18,14 @@ final class LoginFinisher {
   private final FinishLoginUseCase finishLogin;
   private final Cookies cookies;
   private final SecurityEvents events;
+  private final WebMetrics metrics;
 
-  LoginFinisher(FinishLoginUseCase finishLogin, Cookies cookies, SecurityEvents events) {
+  LoginFinisher(
+      FinishLoginUseCase finishLogin, Cookies cookies, SecurityEvents events, WebMetrics metrics) {
     this.finishLogin = finishLogin;
     this.cookies = cookies;
     this.events = events;
+    this.metrics = metrics;
   }
 
   /**
@@ -51,10 +54,13 @@ final class LoginFinisher {
         attempt.succeeded();
         cookies.setSession(ctx, loggedIn.token());
         events.record(ctx, "login", "ok", UserJson.key(loggedIn.user()));
+        metrics.login("logged_in");
         yield loggedIn;
       }
       case LoginResult.Refused refused -> {
-        events.record(ctx, "login", LoginFailures.outcome(refused));
+        String outcome = LoginFailures.outcome(refused);
+        events.record(ctx, "login", outcome);
+        metrics.login(outcome);
         throw LoginFailures.of(refused);
       }
     };

@@ -33,11 +33,19 @@ import java.util.Optional;
  * token again. Buckets live in bounded Caffeine caches, forgotten one window after their last use
  * (by then a bucket is full again, so forgetting it changes nothing): memory stays bounded whatever
  * the number of addresses. The limit is per instance: N instances allow N times the limit.
+ *
+ * <p>The page's JSAPI failure reports ({@link ClientErrorBeacon}) have a bucket of their own per
+ * address, {@link #CLIENT_ERRORS_PER_WINDOW} a window: a page reports at most a few per login, and
+ * a flood of reports must not spend anybody's login budget. Every refusal is counted in {@link
+ * WebMetrics#rateLimited} by the limit that refused it.
  */
 final class LoginRateLimiter {
 
   /** Buckets kept per cache; at about 0.5 KB each, the two caches stay below 50 MB. */
   static final long MAX_BUCKETS = 50_000;
+
+  /** JSAPI failure reports one address may send per window. */
+  static final int CLIENT_ERRORS_PER_WINDOW = 10;
 
   /** A login that has been let through; a success returns its token to the browser's bucket. */
   interface Attempt {
@@ -45,6 +53,12 @@ final class LoginRateLimiter {
   }
 
   private record Client(String address, String browser) {}
+
+  /** The limits' names in {@code miandeng_rate_limited_total}. */
+  private static final String BROWSER = "browser";
+
+  private static final String ADDRESS = "address";
+  private static final String CLIENT_ERRORS = "client_errors";
 
   private final int perBrowser;
   private final int perAddress;
@@ -55,6 +69,8 @@ final class LoginRateLimiter {
   private final SecureRandom random = new SecureRandom();
   private final Cache<Client, Bucket> browsers;
   private final Cache<String, Bucket> addresses;
+  private final Cache<String, Bucket> reporters;
+  private final WebMetrics metrics;
 
   LoginRateLimiter(
       int perBrowser,
@@ -62,7 +78,8 @@ final class LoginRateLimiter {
       Duration window,
       Clock clock,
       ClientAddress clients,
-      Cookies cookies) {
+      Cookies cookies,
+      WebMetrics metrics) {
     this.perBrowser = perBrowser;
     this.perAddress = perAddress;
     this.window = Objects.requireNonNull(window, "window");
@@ -71,6 +88,8 @@ final class LoginRateLimiter {
     this.cookies = Objects.requireNonNull(cookies, "cookies");
     this.browsers = cache();
     this.addresses = cache();
+    this.reporters = cache();
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
   }
 
   /**
@@ -83,12 +102,12 @@ final class LoginRateLimiter {
     Bucket browser = browsers.get(client, key -> bucket(perBrowser));
     ConsumptionProbe spent = browser.tryConsumeAndReturnRemaining(1);
     if (!spent.isConsumed()) {
-      throw refused(spent.getNanosToWaitForRefill());
+      throw refused(BROWSER, spent.getNanosToWaitForRefill());
     }
     ConsumptionProbe shared = addressBucket(client).tryConsumeAndReturnRemaining(1);
     if (!shared.isConsumed()) {
       browser.addTokens(1);
-      throw refused(shared.getNanosToWaitForRefill());
+      throw refused(ADDRESS, shared.getNanosToWaitForRefill());
     }
     return () -> browser.addTokens(1);
   }
@@ -103,11 +122,27 @@ final class LoginRateLimiter {
     EstimationProbe browser =
         browsers.get(client, key -> bucket(perBrowser)).estimateAbilityToConsume(1);
     if (!browser.canBeConsumed()) {
-      throw refused(browser.getNanosToWaitForRefill());
+      throw refused(BROWSER, browser.getNanosToWaitForRefill());
     }
     ConsumptionProbe shared = addressBucket(client).tryConsumeAndReturnRemaining(1);
     if (!shared.isConsumed()) {
-      throw refused(shared.getNanosToWaitForRefill());
+      throw refused(ADDRESS, shared.getNanosToWaitForRefill());
+    }
+  }
+
+  /**
+   * The page reports a JSAPI failure: spends one of the address's report tokens. Sets no cookie.
+   *
+   * @throws RequestRejectedException 429 with Retry-After when the address sent too many
+   */
+  void admitClientError(Context ctx) {
+    String address = IpAddresses.subscriber(clients.of(ctx));
+    ConsumptionProbe spent =
+        reporters
+            .get(address, key -> bucket(CLIENT_ERRORS_PER_WINDOW))
+            .tryConsumeAndReturnRemaining(1);
+    if (!spent.isConsumed()) {
+      throw refused(CLIENT_ERRORS, spent.getNanosToWaitForRefill());
     }
   }
 
@@ -147,7 +182,8 @@ final class LoginRateLimiter {
         .build();
   }
 
-  private static RequestRejectedException refused(long nanosToWait) {
+  private RequestRejectedException refused(String limit, long nanosToWait) {
+    metrics.rateLimited(limit);
     long seconds = Math.max(1, (nanosToWait + 999_999_999L) / 1_000_000_000L);
     return new RequestRejectedException(
         429,

@@ -20,15 +20,21 @@ final class Outages {
   private static final Logger LOG = LoggerFactory.getLogger(Outages.class);
 
   private final Duration defaultRetryAfter;
+  private final WebMetrics metrics;
 
   /**
    * @param defaultRetryAfter the wait to advise when the dependency gave no hint of its own
+   * @param metrics counts each answer by its error code, and the auth center's as login outcomes
+   *     (only logins call it)
    */
-  Outages(Duration defaultRetryAfter) {
+  Outages(Duration defaultRetryAfter, WebMetrics metrics) {
     this.defaultRetryAfter = defaultRetryAfter;
+    this.metrics = metrics;
   }
 
   RequestRejectedException authCenterUnavailable(AuthCenterUnavailableException e) {
+    metrics.outage("auth_center_unavailable");
+    metrics.login("auth_center_unavailable");
     return new RequestRejectedException(
         503,
         "auth_center_unavailable",
@@ -37,6 +43,7 @@ final class Outages {
   }
 
   RequestRejectedException storeUnavailable(StoreUnavailableException e) {
+    metrics.outage("store_unavailable");
     return new RequestRejectedException(
         503,
         "store_unavailable",
@@ -47,6 +54,8 @@ final class Outages {
   RequestRejectedException authCenterMisconfigured(AuthCenterMisconfiguredException e) {
     // The operator needs the details; the browser gets none of them.
     LOG.error("the app is misconfigured for the auth center: {}", e.getMessage());
+    metrics.outage("server_misconfigured");
+    metrics.login("auth_center_misconfigured");
     return new RequestRejectedException(
         500,
         "server_misconfigured",

@@ -1,28 +1,29 @@
 package dev.miandeng.adapter.web;
 
 import io.javalin.http.Context;
-import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.MDC;
 
 /**
  * Gives every request an id, sent back as {@code X-Request-Id}, written into error bodies and put
  * in the logging context, so a user's screenshot leads to the log line. Ids are generated here and
- * never taken from the client: a forged id could poison the logs.
+ * never taken from the client: a forged id could poison the logs. They name a request and guard
+ * nothing, so 96 random bits from {@link ThreadLocalRandom} make them unique enough without the
+ * shared lock of a {@code SecureRandom} on every request.
  */
 final class RequestIds {
 
   static final String HEADER = "X-Request-Id";
   static final String MDC_KEY = "requestId";
   private static final String ATTRIBUTE = "miandeng.requestId";
-  private static final SecureRandom RANDOM = new SecureRandom();
   private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
   private RequestIds() {}
 
   static String newId() {
     byte[] bytes = new byte[12];
-    RANDOM.nextBytes(bytes);
+    ThreadLocalRandom.current().nextBytes(bytes);
     return BASE64URL.encodeToString(bytes);
   }
 

@@ -1,53 +1,93 @@
 package dev.miandeng.adapter.web;
 
-import io.javalin.http.Context;
-import java.util.Collection;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.PreEncodedHttpField;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 /**
- * The headers every response carries, errors and 404 included (SEC-26), set before any handler runs
- * so no code path can forget them. The CSP is computed once from the settings.
+ * The headers every response carries, errors, 404 and static files included (SEC-26), added by an
+ * outer Jetty handler before anything else runs, so no code path can forget them. Each header is
+ * built and encoded once per server from the settings; a request only picks the ones its path
+ * needs.
  */
-final class SecurityHeaders {
+final class SecurityHeaders extends Handler.Wrapper {
 
   static final String CSP = "Content-Security-Policy";
   static final String REFERRER_POLICY = "Referrer-Policy";
   static final String CACHE_CONTROL = "Cache-Control";
 
-  private final String contentSecurityPolicy;
-  private final boolean hsts;
-  private final boolean embed;
+  /** What a static file, the login callback and anything else carry, built once per server. */
+  private final HttpField[] staticFile;
+
+  private final HttpField[] callback;
+  private final HttpField[] other;
 
   SecurityHeaders(WebSettings settings) {
-    this.contentSecurityPolicy = policy(settings);
-    this.hsts = settings.secureCookies() && settings.publicBaseUrl().getScheme().equals("https");
-    this.embed = settings.embedMode();
-  }
-
-  void apply(Context ctx) {
-    ctx.header("X-Content-Type-Options", "nosniff");
-    ctx.header(CSP, contentSecurityPolicy);
-    if (!embed) {
+    String contentSecurityPolicy = policy(settings);
+    List<HttpField> everywhere = new ArrayList<>();
+    everywhere.add(field("X-Content-Type-Options", "nosniff"));
+    everywhere.add(field(CSP, contentSecurityPolicy));
+    if (!settings.embedMode()) {
       // For browsers that predate frame-ancestors.
-      ctx.header("X-Frame-Options", "SAMEORIGIN");
+      everywhere.add(field("X-Frame-Options", "SAMEORIGIN"));
     }
-    String path = ctx.path();
+    if (settings.secureCookies() && settings.publicBaseUrl().getScheme().equals("https")) {
+      everywhere.add(field("Strict-Transport-Security", "max-age=31536000"));
+    }
+    HttpField originReferrer = field(REFERRER_POLICY, "strict-origin-when-cross-origin");
+    // API answers, auth redirects, health and error pages are personal or momentary; the static
+    // file handler sets its own Cache-Control.
+    HttpField noStore = field(CACHE_CONTROL, "no-store");
+    this.staticFile = with(everywhere, originReferrer);
     // The callback URL holds a code and state: never let it leak onwards (SEC-20).
-    ctx.header(
-        REFERRER_POLICY,
-        path.equals(WebServer.CALLBACK_PATH) ? "no-referrer" : "strict-origin-when-cross-origin");
-    if (!isStaticFile(path)) {
-      // API answers, auth redirects, health and error pages are personal or momentary.
-      ctx.header(CACHE_CONTROL, "no-store");
+    this.callback = with(everywhere, field(REFERRER_POLICY, "no-referrer"), noStore);
+    this.other = with(everywhere, originReferrer, noStore);
+  }
+
+  @Override
+  public boolean handle(Request request, Response response, Callback callback) throws Exception {
+    HttpFields.Mutable headers = response.getHeaders();
+    for (HttpField field : fieldsFor(request)) {
+      headers.add(field);
     }
-    if (hsts) {
-      ctx.header("Strict-Transport-Security", "max-age=31536000");
+    return super.handle(request, response, callback);
+  }
+
+  /** Sets the headers on a response that may already carry some of them (an error page). */
+  void putInto(Request request, HttpFields.Mutable headers) {
+    for (HttpField field : fieldsFor(request)) {
+      headers.put(field);
     }
   }
 
-  String contentSecurityPolicy() {
-    return contentSecurityPolicy;
+  private HttpField[] fieldsFor(Request request) {
+    // The raw path, as the routes and the path guard see it.
+    String path = request.getHttpURI().getPath();
+    if (path == null) {
+      return other;
+    }
+    if (path.equals(WebServer.CALLBACK_PATH)) {
+      return callback;
+    }
+    return isStaticFile(path) ? staticFile : other;
+  }
+
+  private static HttpField field(String name, String value) {
+    return new PreEncodedHttpField(name, value);
+  }
+
+  private static HttpField[] with(List<HttpField> everywhere, HttpField... more) {
+    List<HttpField> all = new ArrayList<>(everywhere);
+    all.addAll(List.of(more));
+    return all.toArray(HttpField[]::new);
   }
 
   /** What the static file handler may serve; it sets its own Cache-Control. */
@@ -78,7 +118,7 @@ final class SecurityHeaders {
         + join(frameAncestors);
   }
 
-  private static String join(Collection<String> origins) {
+  private static String join(Iterable<String> origins) {
     StringBuilder out = new StringBuilder();
     origins.forEach(origin -> out.append(' ').append(origin));
     return out.toString();

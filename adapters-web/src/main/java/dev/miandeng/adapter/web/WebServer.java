@@ -4,20 +4,24 @@ import dev.miandeng.domain.identity.AuthCenterMisconfiguredException;
 import dev.miandeng.domain.identity.AuthCenterUnavailableException;
 import dev.miandeng.domain.store.StoreUnavailableException;
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.util.JavalinBindException;
-import jakarta.servlet.SessionTrackingMode;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
-import org.eclipse.jetty.ee10.servlet.SessionHandler;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.gzip.GzipHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,8 +29,8 @@ import org.slf4j.LoggerFactory;
  * The web adapter: a Javalin server with the page, the JSON API, the browser-login callback and
  * health. Built by hand from the use cases; {@link #start()} binds, {@link #stop()} drains.
  *
- * <p>Request pipeline: Jetty (header size limit, no Server header, JSON error pages) → in-flight
- * counter → Javalin before-filter (request id, security headers, method/path guard, CSRF guard) →
+ * <p>Request pipeline: Jetty (header size limit, no Server header, JSON error pages) → security
+ * headers → in-flight counter → Javalin before-filter (request id, method/path guard, CSRF guard) →
  * route → one error mapper (refusals, the ports' outages, framework errors, the unexpected).
  */
 public final class WebServer implements AutoCloseable {
@@ -39,9 +43,18 @@ public final class WebServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
 
+  /**
+   * The listen backlog: connections the kernel completes and holds before Jetty accepts them.
+   * Jetty's default (0) leaves the JDK's 50, which a burst of page loads overflows (a dropped
+   * connection attempt costs its browser a 1 s SYN retry). Linux caps it at {@code
+   * net.core.somaxconn}.
+   */
+  static final int ACCEPT_QUEUE_SIZE = 1024;
+
   private final WebSettings settings;
   private final Health health;
   private final InFlightRequests inFlight = new InFlightRequests();
+  private final WebMetrics metrics;
   private final Javalin javalin;
 
   /**
@@ -52,10 +65,25 @@ public final class WebServer implements AutoCloseable {
    */
   public WebServer(
       WebUseCases useCases, BooleanSupplier readiness, WebSettings settings, Clock clock) {
+    this(useCases, readiness, settings, clock, new SimpleMeterRegistry());
+  }
+
+  /**
+   * As above, counting into {@code meters} what {@link WebMetrics} lists.
+   *
+   * @param meters where the web adapter's meters live (the app serves it on its management port)
+   */
+  public WebServer(
+      WebUseCases useCases,
+      BooleanSupplier readiness,
+      WebSettings settings,
+      Clock clock,
+      MeterRegistry meters) {
     Objects.requireNonNull(useCases, "useCases");
     this.settings = Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(clock, "clock");
     this.health = new Health(readiness);
+    this.metrics = new WebMetrics(meters);
 
     ClientAddress clients = new ClientAddress(settings.trustedProxies());
     SecurityEvents events = new SecurityEvents(clock, clients);
@@ -69,14 +97,16 @@ public final class WebServer implements AutoCloseable {
             WebSettings.LOGIN_RATE_WINDOW,
             clock,
             clients,
-            cookies);
-    Outages outages = new Outages(WebSettings.DEFAULT_RETRY_AFTER);
+            cookies,
+            metrics);
+    Outages outages = new Outages(WebSettings.DEFAULT_RETRY_AFTER, metrics);
     ErrorResponses errors = new ErrorResponses(FailurePage.load(WebSettings.STATIC_FILES_ROOT));
     Json json = new Json(WebSettings.MAX_REQUEST_BODY_BYTES);
     SecurityHeaders headers = new SecurityHeaders(settings);
     PathGuard pathGuard = new PathGuard();
     CsrfGuard csrf = new CsrfGuard(settings.publicOrigin(), events);
-    LoginFinisher finisher = new LoginFinisher(useCases.finishLogin(), cookies, events);
+    LoginFinisher finisher = new LoginFinisher(useCases.finishLogin(), cookies, events, metrics);
+    ClientErrorBeacon beacon = new ClientErrorBeacon(json, rateLimiter, metrics);
     SessionApi api =
         new SessionApi(useCases, settings, cookies, json, rateLimiter, finisher, events);
     BrowserLogin browserLogin =
@@ -91,7 +121,6 @@ public final class WebServer implements AutoCloseable {
               cfg.routes.before(
                   ctx -> {
                     RequestIds.assign(ctx);
-                    headers.apply(ctx);
                     pathGuard.check(ctx);
                     csrf.check(ctx);
                     json.checkDeclaredLength(ctx);
@@ -105,6 +134,7 @@ public final class WebServer implements AutoCloseable {
               getAndHead(cfg, "/api/me", api::me);
               cfg.routes.post("/api/logout", api::logOut);
               cfg.routes.post("/api/logout-everywhere", api::logOutEverywhere);
+              cfg.routes.post(ClientErrorBeacon.PATH, beacon::report);
               cfg.routes.get(BrowserLogin.START_PATH, browserLogin::start);
               cfg.routes.get(CALLBACK_PATH, browserLogin::callback);
               getAndHead(cfg, "/health/live", health::live);
@@ -138,6 +168,7 @@ public final class WebServer implements AutoCloseable {
     } catch (JavalinBindException e) {
       throw new PortInUseException(settings.host(), settings.port(), e);
     }
+    metrics.bindServer(javalin.jettyServer().server());
     LOG.info(
         "web adapter listening on {}:{} as {}", settings.host(), port(), settings.publicBaseUrl());
     return port();
@@ -182,10 +213,20 @@ public final class WebServer implements AutoCloseable {
     cfg.concurrency.useVirtualThreads = true;
     cfg.http.prefer405over404 = true;
     cfg.http.maxRequestSize = WebSettings.MAX_REQUEST_BODY_BYTES;
+    cfg.jetty.addConnector(
+        (server, http) -> {
+          ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+          connector.setHost(settings.host());
+          connector.setPort(settings.port());
+          connector.setAcceptQueueSize(ACCEPT_QUEUE_SIZE);
+          return connector;
+        });
     cfg.jetty.modifyServer(
         server -> {
           server.insertHandler(inFlight);
-          server.setErrorHandler(new JettyErrorPages(headers.contentSecurityPolicy()));
+          server.insertHandler(staticFilesCompression());
+          server.insertHandler(headers);
+          server.setErrorHandler(new JettyErrorPages(headers));
         });
     cfg.jetty.modifyHttpConfiguration(
         http -> {
@@ -193,15 +234,25 @@ public final class WebServer implements AutoCloseable {
           http.setSendXPoweredBy(false);
           http.setRequestHeaderSize(WebSettings.MAX_REQUEST_HEADER_BYTES);
         });
+    // Sessions are ours (a cookie we parse). The servlet session handler Javalin installs tracks
+    // nothing: it must never read an id from a URL (SEC-06), and reading none from cookies
+    // spares it parsing every request's cookies in search of a JSESSIONID.
     cfg.jetty.modifyServletContextHandler(
-        context -> {
-          // Sessions are ours (a cookie we parse); Jetty's must never read an id from a URL
-          // (SEC-06).
-          SessionHandler sessions = context.getSessionHandler();
-          if (sessions != null) {
-            sessions.setSessionTrackingModes(Set.of(SessionTrackingMode.COOKIE));
-          }
-        });
+        context -> context.getSessionHandler().setSessionTrackingModes(Set.of()));
+    // Compression is for the static files alone (see staticFilesCompression); Javalin's own
+    // would wrap every response, the small JSON answers included, in its compressing stream.
+    cfg.http.compressionStrategy = CompressionStrategy.NONE;
+  }
+
+  /**
+   * Gzip for the page and its assets when the browser accepts it (a few KB each, worth it on a
+   * phone's network); nothing else passes through the compressor.
+   */
+  private static GzipHandler staticFilesCompression() {
+    GzipHandler gzip = new GzipHandler();
+    // "/" as a servlet path spec would match every path: the root is matched by a regex.
+    gzip.setIncludedPaths("^/$", "/index.html", "/assets/*");
+    return gzip;
   }
 
   private void configureStaticFiles(JavalinConfig cfg) {

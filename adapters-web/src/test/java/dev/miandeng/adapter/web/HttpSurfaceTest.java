@@ -117,6 +117,19 @@ class HttpSurfaceTest {
   }
 
   @Test
+  @DisplayName(
+      "the page is gzipped for a browser that accepts it; JSON answers never pass a compressor")
+  void compression() {
+    Browser browser = app.browser();
+    HttpResponse<String> index = browser.get("/", "Accept-Encoding", "gzip");
+    assertThat(index.headers().firstValue("Content-Encoding")).contains("gzip");
+    HttpResponse<String> config = browser.get("/api/config", "Accept-Encoding", "gzip");
+    assertThat(config.statusCode()).isEqualTo(200);
+    assertThat(config.headers().firstValue("Content-Encoding")).isEmpty();
+    assertThat(config.headers().firstValue("Vary")).isEmpty();
+  }
+
+  @Test
   @DisplayName("SEC-27: no CORS for anyone: a preflight gets no allow headers; TRACE is 405")
   void noCors() {
     Browser browser = app.browser();

@@ -15,6 +15,7 @@ import dev.miandeng.domain.identity.PkceVerifier;
 import dev.miandeng.domain.identity.TenantAllowList;
 import dev.miandeng.domain.identity.VerifiedIdentity;
 import dev.miandeng.domain.session.SessionPolicy;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
@@ -44,6 +45,7 @@ final class TestApp implements AutoCloseable {
   final ScriptedIdentityLookup idp = new ScriptedIdentityLookup();
   final SwitchableStores stores = new SwitchableStores();
   final AtomicBoolean ready = new AtomicBoolean(true);
+  final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   final WebSettings settings;
   final WebServer server;
   final int port;
@@ -83,7 +85,8 @@ final class TestApp implements AutoCloseable {
                 .withAddress("127.0.0.1", 0)
                 .withShutdown(Duration.ZERO, Duration.ofSeconds(20)));
     server =
-        new WebServer(swap.apply(useCases), () -> ready.get() && stores.isUp(), settings, clock);
+        new WebServer(
+            swap.apply(useCases), () -> ready.get() && stores.isUp(), settings, clock, meters);
     port = server.start();
   }
 

@@ -17,7 +17,8 @@ public record AppConfig(
     FeishuSettings identity,
     SessionPolicy sessionPolicy,
     TenantAllowList tenants,
-    Duration loginTtl) {
+    Duration loginTtl,
+    OperationsConfig operations) {
 
   public AppConfig {
     Objects.requireNonNull(http, "http");
@@ -26,6 +27,7 @@ public record AppConfig(
     Objects.requireNonNull(sessionPolicy, "sessionPolicy");
     Objects.requireNonNull(tenants, "tenants");
     Objects.requireNonNull(loginTtl, "loginTtl");
+    Objects.requireNonNull(operations, "operations");
   }
 
   /** The start-up summary: one line per setting, secrets masked by the records' own toString. */
@@ -41,6 +43,7 @@ public record AppConfig(
             + ", last-seen writes every "
             + sessionPolicy.lastSeenWriteInterval(),
         "tenants:     " + (tenants.tenantKeys().isEmpty() ? "any" : tenants.tenantKeys()),
-        "logins:      pending logins live " + loginTtl);
+        "logins:      pending logins live " + loginTtl,
+        "operations:  " + operations);
   }
 }

@@ -39,7 +39,8 @@ public final class AppConfigReader {
             identity(raw, http.publicBaseUrl()),
             sessionPolicy(raw),
             new TenantAllowList(new HashSet<>(raw.list("MIANDENG_ALLOWED_TENANTS"))),
-            raw.duration("MIANDENG_LOGIN_TTL", PendingLogin.MAX_TTL));
+            raw.duration("MIANDENG_LOGIN_TTL", PendingLogin.MAX_TTL),
+            operations(raw, http));
     if (config.loginTtl().compareTo(PendingLogin.MAX_TTL) > 0) {
       throw new ConfigurationException("MIANDENG_LOGIN_TTL must be at most 10m (SEC-17)");
     }
@@ -76,6 +77,28 @@ public final class AppConfigReader {
             1_000_000),
         raw.duration("MIANDENG_SHUTDOWN_DELAY", WebSettings.DEFAULT_SHUTDOWN_DELAY),
         raw.duration("MIANDENG_SHUTDOWN_GRACE", WebSettings.DEFAULT_SHUTDOWN_GRACE));
+  }
+
+  /**
+   * The management port: off unless {@code MIANDENG_MANAGEMENT_PORT} is set, on loopback unless
+   * {@code MIANDENG_MANAGEMENT_HOST} says otherwise (the metrics are for the operator, not users).
+   * The log format: {@code text} or {@code json}.
+   */
+  private static OperationsConfig operations(ConfigSources raw, HttpConfig http) {
+    String host = raw.string("MIANDENG_MANAGEMENT_HOST", "127.0.0.1");
+    boolean json = raw.oneOf("MIANDENG_LOG_FORMAT", "text", Set.of("text", "json")).equals("json");
+    if (raw.get("MIANDENG_MANAGEMENT_PORT").isEmpty()) {
+      return new OperationsConfig(Optional.empty(), host, json);
+    }
+    int port = raw.integer("MIANDENG_MANAGEMENT_PORT", 0, 0, 65535);
+    if (port != 0 && port == http.port()) {
+      throw new ConfigurationException(
+          "MIANDENG_MANAGEMENT_PORT must differ from MIANDENG_PORT: the metrics are served apart"
+              + " from the app, got "
+              + port
+              + " for both");
+    }
+    return new OperationsConfig(Optional.of(port), host, json);
   }
 
   /**

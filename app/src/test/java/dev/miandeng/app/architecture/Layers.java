@@ -44,6 +44,15 @@ final class Layers {
               "Jedis",
               List.of("redis.clients..", "org.apache.commons.pool2.."),
               List.of("dev.miandeng.adapter.redis..")),
+          // Metrics: each adapter counts into the registry the root gives it; the core never does.
+          new Framework(
+              "Micrometer",
+              List.of("io.micrometer..", "io.prometheus.."),
+              List.of(
+                  "dev.miandeng.adapter.feishu..",
+                  "dev.miandeng.adapter.persistence..",
+                  "dev.miandeng.adapter.web..",
+                  APP)),
           new Framework(
               "Jackson",
               List.of("com.fasterxml.jackson.."),

@@ -145,6 +145,30 @@ class AppConfigReaderTest {
   }
 
   @Test
+  @DisplayName(
+      "the management port is off by default, binds loopback unless told otherwise, and may not"
+          + " be the app's port")
+  void managementPort() {
+    assertThat(read(Map.of()).operations().managementPort()).isEmpty();
+    assertThat(read(Map.of()).describe()).contains("operations:  metrics off, logs as text");
+    OperationsConfig on = read(Map.of("MIANDENG_MANAGEMENT_PORT", "9464")).operations();
+    assertThat(on.managementPort()).contains(9464);
+    assertThat(on.managementHost()).isEqualTo("127.0.0.1");
+    assertThat(
+            read(Map.of("MIANDENG_MANAGEMENT_PORT", "9464", "MIANDENG_MANAGEMENT_HOST", "0.0.0.0"))
+                .operations()
+                .managementHost())
+        .isEqualTo("0.0.0.0");
+    assertThatThrownBy(() -> read(Map.of("MIANDENG_MANAGEMENT_PORT", "8080")))
+        .hasMessageContaining("MIANDENG_MANAGEMENT_PORT must differ from MIANDENG_PORT");
+    assertThatThrownBy(() -> read(Map.of("MIANDENG_MANAGEMENT_PORT", "metrics")))
+        .hasMessageContaining("MIANDENG_MANAGEMENT_PORT");
+    assertThat(read(Map.of("MIANDENG_LOG_FORMAT", "json")).operations().jsonLogs()).isTrue();
+    assertThatThrownBy(() -> read(Map.of("MIANDENG_LOG_FORMAT", "xml")))
+        .hasMessageContaining("MIANDENG_LOG_FORMAT");
+  }
+
+  @Test
   void durationsTakeShortAndIsoForms() {
     AppConfig config =
         read(

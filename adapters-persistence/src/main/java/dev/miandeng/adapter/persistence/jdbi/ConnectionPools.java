@@ -2,6 +2,8 @@ package dev.miandeng.adapter.persistence.jdbi;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 
 /**
@@ -17,7 +19,15 @@ final class ConnectionPools {
   private ConnectionPools() {}
 
   static HikariDataSource create(DatabaseSettings settings) {
+    return create(settings, new SimpleMeterRegistry());
+  }
+
+  /**
+   * As above, with the pool's own meters ({@code hikaricp_*}, tag {@code pool}) in {@code meters}.
+   */
+  static HikariDataSource create(DatabaseSettings settings, MeterRegistry meters) {
     HikariConfig config = new HikariConfig();
+    config.setMetricRegistry(meters);
     config.setPoolName("miandeng-db");
     config.setJdbcUrl(settings.jdbcUrl());
     if (!settings.user().isEmpty()) {

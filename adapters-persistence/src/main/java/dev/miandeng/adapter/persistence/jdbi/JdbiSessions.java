@@ -5,6 +5,8 @@ import dev.miandeng.domain.session.Session;
 import dev.miandeng.domain.session.SessionTokenHash;
 import dev.miandeng.domain.session.Sessions;
 import dev.miandeng.domain.user.UserId;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,16 +28,35 @@ import java.util.concurrent.atomic.AtomicLong;
  *       after they were loaded, so a logout here reaches their {@code find} within that bound
  *       (REL-13), their {@code findFresh} at once.
  * </ul>
+ *
+ * <p>Counted in {@code miandeng.sessions.lookups} (Prometheus {@code
+ * miandeng_sessions_lookups_total}) by {@code source}: {@code cache} (a {@link #find} answered from
+ * the cache), {@code table} (a {@link #find} that missed it) and {@code fresh} (a {@link
+ * #findFresh}, which always reads the table). The share of {@code cache} is the share of
+ * authenticated requests that touched no database.
  */
 public final class JdbiSessions implements Sessions {
 
   private final SessionRows rows;
   private final Cache<SessionTokenHash, Session> cache;
   private final AtomicLong revocations = new AtomicLong();
+  private final Counter fromCache;
+  private final Counter fromTable;
+  private final Counter fresh;
 
-  JdbiSessions(SessionRows rows, Cache<SessionTokenHash, Session> cache) {
+  JdbiSessions(SessionRows rows, Cache<SessionTokenHash, Session> cache, MeterRegistry meters) {
     this.rows = rows;
     this.cache = cache;
+    this.fromCache = lookups(meters, "cache");
+    this.fromTable = lookups(meters, "table");
+    this.fresh = lookups(meters, "fresh");
+  }
+
+  private static Counter lookups(MeterRegistry meters, String source) {
+    return Counter.builder("miandeng.sessions.lookups")
+        .description("Session lookups by where the answer came from")
+        .tag("source", source)
+        .register(meters);
   }
 
   @Override
@@ -47,11 +68,22 @@ public final class JdbiSessions implements Sessions {
   @Override
   public Optional<Session> find(SessionTokenHash id) {
     Session cached = cache.getIfPresent(id);
-    return cached != null ? Optional.of(cached) : findFresh(id);
+    if (cached != null) {
+      fromCache.increment();
+      return Optional.of(cached);
+    }
+    fromTable.increment();
+    return load(id);
   }
 
   @Override
   public Optional<Session> findFresh(SessionTokenHash id) {
+    fresh.increment();
+    return load(id);
+  }
+
+  /** Reads the row and caches it, unless a delete raced with the read. */
+  private Optional<Session> load(SessionTokenHash id) {
     long revocationsBefore = revocations.get();
     Optional<Session> stored = rows.find(id);
     if (stored.isPresent()) {

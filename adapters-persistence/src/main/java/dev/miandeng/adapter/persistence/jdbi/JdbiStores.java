@@ -11,6 +11,8 @@ import dev.miandeng.domain.session.Sessions;
 import dev.miandeng.domain.store.StoreUnavailableException;
 import dev.miandeng.domain.token.UserTokens;
 import dev.miandeng.domain.user.Users;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -59,15 +61,29 @@ public final class JdbiStores implements AutoCloseable {
    * @throws PersistenceSetupException when the migrations fail or do not match the code
    */
   public static JdbiStores open(DatabaseSettings settings) {
-    return open(settings, Ticker.systemTicker());
+    return open(settings, new SimpleMeterRegistry());
+  }
+
+  /**
+   * As {@link #open(DatabaseSettings)}, with the connection pool's meters (HikariCP's {@code
+   * hikaricp_*}) and the session cache's ({@link JdbiSessions}) in {@code meters}.
+   */
+  public static JdbiStores open(DatabaseSettings settings, MeterRegistry meters) {
+    return open(settings, Ticker.systemTicker(), meters);
   }
 
   /** As {@link #open(DatabaseSettings)}, with the caches' time source. */
   static JdbiStores open(DatabaseSettings settings, Ticker cacheTicker) {
+    return open(settings, cacheTicker, new SimpleMeterRegistry());
+  }
+
+  private static JdbiStores open(
+      DatabaseSettings settings, Ticker cacheTicker, MeterRegistry meters) {
     Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(meters, "meters");
     HikariDataSource dataSource;
     try {
-      dataSource = ConnectionPools.create(settings);
+      dataSource = ConnectionPools.create(settings, meters);
     } catch (RuntimeException e) {
       // Hikari opens a first connection in its constructor: an unreachable server, a refused
       // login or a missing database all end start-up here, as an outage with the driver's reason.
@@ -88,7 +104,7 @@ public final class JdbiStores implements AutoCloseable {
     return new JdbiStores(
         dataSource,
         new JdbiUsers(jdbi, newCache(settings, cacheTicker)),
-        new JdbiSessions(new SessionRows(jdbi), newCache(settings, cacheTicker)),
+        new JdbiSessions(new SessionRows(jdbi), newCache(settings, cacheTicker), meters),
         new JdbiLoginStates(jdbi));
   }
 

@@ -9,6 +9,8 @@ import dev.miandeng.domain.session.Session;
 import dev.miandeng.domain.session.SessionPolicy;
 import dev.miandeng.domain.session.SessionToken;
 import dev.miandeng.domain.user.User;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -41,6 +43,36 @@ class JdbiStoresH2Test {
     try (JdbiStores second = JdbiStores.open(settings)) {
       assertThat(second.sessions().find(session.id())).contains(session);
       assertThat(second.isReachable()).isTrue();
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "session lookups are counted by where the answer came from, and the pool's meters are in the"
+          + " given registry")
+  void lookupsAreCounted(@TempDir Path dataDir) {
+    MeterRegistry meters = new SimpleMeterRegistry();
+    DatabaseSettings settings = DatabaseSettings.h2File(dataDir.resolve("miandeng"));
+    try (JdbiStores stores = JdbiStores.open(settings, meters)) {
+      User user = stores.users().recordLogin(alice(), aliceProfile(), NOW);
+      Session session =
+          Session.start(
+              SessionToken.generate(RANDOM).hash(), user.id(), NOW, SessionPolicy.DEFAULT);
+      stores.sessions().save(session, session.keepUntil(SessionPolicy.DEFAULT));
+
+      stores.sessions().find(session.id());
+      stores.sessions().find(session.id());
+      stores.sessions().findFresh(session.id());
+      stores.sessions().find(SessionToken.generate(RANDOM).hash());
+
+      assertThat(meters.get("miandeng.sessions.lookups").tag("source", "cache").counter().count())
+          .isEqualTo(2);
+      assertThat(meters.get("miandeng.sessions.lookups").tag("source", "fresh").counter().count())
+          .isEqualTo(1);
+      assertThat(meters.get("miandeng.sessions.lookups").tag("source", "table").counter().count())
+          .isEqualTo(1);
+      assertThat(meters.get("hikaricp.connections.max").tag("pool", "miandeng-db").gauge().value())
+          .isEqualTo(settings.poolSize());
     }
   }
 

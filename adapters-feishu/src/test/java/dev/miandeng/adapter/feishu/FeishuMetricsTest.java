@@ -1,0 +1,129 @@
+package dev.miandeng.adapter.feishu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.miandeng.domain.fixtures.MutableClock;
+import dev.miandeng.domain.identity.AuthCenterMisconfiguredException;
+import dev.miandeng.domain.identity.AuthorizationCode;
+import dev.miandeng.domain.identity.CodeGrant;
+import dev.miandeng.simulator.CodeKind;
+import dev.miandeng.simulator.FeishuSimulator;
+import dev.miandeng.simulator.SimulatedEndpoint;
+import dev.miandeng.simulator.SimulatorSettings;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The Feishu adapter's meters, against a started simulator (OIDC: the app token is used). */
+class FeishuMetricsTest {
+
+  private final MeterRegistry meters = new SimpleMeterRegistry();
+  private final FeishuSimulator sim = FeishuSimulator.start(SimulatorSettings.defaults());
+
+  @AfterEach
+  void stop() {
+    sim.close();
+  }
+
+  private FeishuIdentityLookup lookup() {
+    URI base = URI.create(sim.baseUrl());
+    FeishuSettings settings =
+        FeishuSettings.of(sim.appId(), sim.appSecret(), "http://127.0.0.1/callback")
+            .withHosts(base, base)
+            .withExchange(ExchangeFlavour.OIDC);
+    return FeishuIdentityLookup.create(settings, Clock.systemUTC(), meters);
+  }
+
+  private CodeGrant.FromClient code() {
+    String openId = sim.roster().getFirst().openId();
+    return new CodeGrant.FromClient(
+        new AuthorizationCode(sim.control().issueCode(openId, CodeKind.REQUEST_ACCESS)));
+  }
+
+  private long calls(String endpoint, String status, String code) {
+    Timer timer =
+        meters
+            .find("miandeng.feishu.calls")
+            .tags("endpoint", endpoint, "status", status, "code", code)
+            .timer();
+    return timer == null ? 0 : timer.count();
+  }
+
+  private double counted(String name, String... tags) {
+    Counter counter = meters.find(name).tags(tags).counter();
+    return counter == null ? 0 : counter.count();
+  }
+
+  @Test
+  @DisplayName(
+      "every call is timed by endpoint, status class and known code; unknown codes are 'other';"
+          + " the app token's fetch and its eviction (REL-07) are counted")
+  void callsAndTokens() {
+    FeishuIdentityLookup lookup = lookup();
+    lookup.identify(code());
+    assertThat(calls("app_access_token", "2xx", "0")).isEqualTo(1);
+    assertThat(calls("oidc_exchange_code", "2xx", "0")).isEqualTo(1);
+    assertThat(calls("user_info", "2xx", "0")).isEqualTo(1);
+    assertThat(
+            counted("miandeng.feishu.token.fetches", "token", "app_access_token", "kind", "fetch"))
+        .isEqualTo(1);
+
+    sim.control().expireTokens();
+    lookup.identify(code());
+    // The v1 endpoint rejects a stale app token with code 20014 and HTTP 200: the code is counted.
+    assertThat(calls("oidc_exchange_code", "2xx", "20014")).isEqualTo(1);
+    assertThat(counted("miandeng.feishu.token.evictions", "token", "app_access_token"))
+        .isEqualTo(1);
+    assertThat(
+            counted("miandeng.feishu.token.fetches", "token", "app_access_token", "kind", "fetch"))
+        .isEqualTo(2);
+
+    sim.control().failNext(SimulatedEndpoint.USER_INFO, 1, 400, 424242);
+    assertThatThrownBy(() -> lookup.identify(code()))
+        .isInstanceOf(AuthCenterMisconfiguredException.class);
+    assertThat(calls("user_info", "4xx", "other")).isEqualTo(1);
+    assertThat(meters.find("miandeng.feishu.calls").timers())
+        .allSatisfy(t -> assertThat(t.getId().getTag("code")).matches("\\d+|other|none"));
+  }
+
+  @Test
+  @DisplayName(
+      "REL-05 a fetch while the old token still works is a refresh; a failed one, a failure")
+  void refreshes() {
+    MutableClock clock = new MutableClock();
+    AtomicInteger fetches = new AtomicInteger();
+    AtomicInteger failAt = new AtomicInteger(-1);
+    RefreshingToken token =
+        new RefreshingToken(
+            "app_access_token",
+            () -> {
+              if (fetches.incrementAndGet() == failAt.get()) {
+                throw new IllegalStateException("test: Feishu down");
+              }
+              return new RefreshingToken.Issued(
+                  "t" + fetches.get(), clock.instant().plus(Duration.ofHours(2)));
+            },
+            clock,
+            new FeishuMetrics(meters));
+    token.get();
+    clock.advance(Duration.ofMinutes(95));
+    token.get();
+    clock.advance(Duration.ofMinutes(95));
+    failAt.set(3);
+    token.get();
+
+    String name = "miandeng.feishu.token.fetches";
+    assertThat(counted(name, "kind", "fetch", "outcome", "success")).isEqualTo(1);
+    assertThat(counted(name, "kind", "refresh", "outcome", "success")).isEqualTo(1);
+    assertThat(counted(name, "kind", "refresh", "outcome", "failure")).isEqualTo(1);
+  }
+}
