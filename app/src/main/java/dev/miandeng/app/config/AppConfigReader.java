@@ -23,7 +23,8 @@ import java.util.function.Supplier;
 /**
  * Maps the variable names of {@link ConfigSources} to the typed {@link AppConfig}: each name is
  * read in exactly one place, here (the README's configuration table and this class list the same
- * names); every default is the adapter's named constant, so it is defined once. An invalid value
+ * names). A default an adapter's settings record also needs is that record's {@code DEFAULT_*}
+ * constant, read here rather than repeated; the others are written here only. An invalid value
  * stops start-up with a message naming the variable.
  */
 public final class AppConfigReader {
