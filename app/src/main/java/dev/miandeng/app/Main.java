@@ -3,8 +3,8 @@ package dev.miandeng.app;
 import dev.miandeng.adapter.web.PortInUseException;
 import dev.miandeng.app.config.AppConfig;
 import dev.miandeng.app.config.AppConfigReader;
+import dev.miandeng.app.config.ConfigSources;
 import dev.miandeng.app.config.ConfigurationException;
-import dev.miandeng.app.config.RawConfig;
 import dev.miandeng.domain.store.StoreUnavailableException;
 import java.time.Clock;
 import java.util.List;
@@ -40,7 +40,7 @@ public final class Main {
           SetupDoctor.run(doctorFlags(args), System.getenv(), line -> DOCTOR.info("{}", line)));
       return;
     }
-    run(() -> RawConfig.load(List.of(args), System.getenv()));
+    run(() -> ConfigSources.load(List.of(args), System.getenv()));
   }
 
   /** True when the arguments ask for the setup doctor rather than the app. */
@@ -63,7 +63,7 @@ public final class Main {
    * @param rawConfig the configuration's sources, read only here: a refusal while reading them is
    *     reported like any other refused configuration
    */
-  public static void run(Supplier<RawConfig> rawConfig) {
+  public static void run(Supplier<ConfigSources> rawConfig) {
     LOG.info("{}", Version.line());
     AppConfig config;
     try {

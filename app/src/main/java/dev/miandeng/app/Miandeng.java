@@ -2,18 +2,15 @@ package dev.miandeng.app;
 
 import dev.miandeng.adapter.feishu.FeishuIdentityLookup;
 import dev.miandeng.adapter.web.WebServer;
-import dev.miandeng.adapter.web.WebSettings;
 import dev.miandeng.app.config.AppConfig;
 import dev.miandeng.app.config.HttpConfig;
 import dev.miandeng.application.CoreSettings;
 import dev.miandeng.application.DrivenPorts;
 import dev.miandeng.application.UseCases;
-import dev.miandeng.domain.identity.ClientLoginSettings;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
@@ -66,7 +63,7 @@ public final class Miandeng implements AutoCloseable {
           new WebServer(
               useCases,
               stores::isReady,
-              webSettings(config, identityLookup.clientLoginSettings(), publicUrl, port),
+              http.webSettings(port, identityLookup.clientLoginSettings()),
               clock,
               meters);
       web.start();
@@ -79,25 +76,6 @@ public final class Miandeng implements AutoCloseable {
       closeAll(started);
       throw e;
     }
-  }
-
-  private static WebSettings webSettings(
-      AppConfig config, ClientLoginSettings client, URI publicUrl, int port) {
-    HttpConfig http = config.http();
-    WebSettings.Builder web =
-        WebSettings.builder(publicUrl, client)
-            .host(http.host())
-            .port(port)
-            .trustedProxies(http.trustedProxies())
-            .loginRateLimit(http.loginRateLimitPerMinute(), Duration.ofMinutes(1))
-            .loginRateLimitPerAddress(http.loginRateLimitPerAddressPerMinute())
-            .shutdownDelay(http.shutdownDelay())
-            .shutdownGrace(http.shutdownGrace());
-    http.secureCookies().ifPresent(web::secureCookies);
-    if (!http.embedOrigins().isEmpty()) {
-      web.embedMode(true, http.embedOrigins());
-    }
-    return web.build();
   }
 
   /** Where browsers open the app. */

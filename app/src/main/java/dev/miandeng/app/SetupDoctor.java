@@ -6,8 +6,8 @@ import dev.miandeng.adapter.feishu.FeishuSetting;
 import dev.miandeng.adapter.feishu.FeishuSettings;
 import dev.miandeng.app.config.AppConfig;
 import dev.miandeng.app.config.AppConfigReader;
+import dev.miandeng.app.config.ConfigSources;
 import dev.miandeng.app.config.ConfigurationException;
-import dev.miandeng.app.config.RawConfig;
 import dev.miandeng.app.config.ServedUrls;
 import java.net.URI;
 import java.util.ArrayList;
@@ -62,7 +62,7 @@ public final class SetupDoctor {
    * @return {@link #ALL_WELL} or {@link #PROBLEMS}
    */
   static int run(List<String> args, Map<String, String> environment, Consumer<String> out) {
-    return run(() -> RawConfig.load(args, environment), out);
+    return run(() -> ConfigSources.load(args, environment), out);
   }
 
   /**
@@ -73,11 +73,11 @@ public final class SetupDoctor {
    * @param out receives the report, one line per call
    * @return {@link #ALL_WELL} or {@link #PROBLEMS}
    */
-  public static int run(Supplier<RawConfig> rawConfig, Consumer<String> out) {
+  public static int run(Supplier<ConfigSources> rawConfig, Consumer<String> out) {
     return new SetupDoctor(out).examine(rawConfig);
   }
 
-  private int examine(Supplier<RawConfig> rawConfig) {
+  private int examine(Supplier<ConfigSources> rawConfig) {
     out.accept(Version.line() + ": setup doctor");
     AppConfig config;
     try {

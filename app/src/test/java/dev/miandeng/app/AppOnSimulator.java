@@ -1,7 +1,7 @@
 package dev.miandeng.app;
 
 import dev.miandeng.app.config.AppConfigReader;
-import dev.miandeng.app.config.RawConfig;
+import dev.miandeng.app.config.ConfigSources;
 import dev.miandeng.app.config.ServedUrls;
 import dev.miandeng.simulator.FeishuSimulator;
 import dev.miandeng.simulator.SimulatorSettings;
@@ -47,7 +47,8 @@ public final class AppOnSimulator implements AutoCloseable {
       all.put("MIANDENG_PORT", String.valueOf(port));
       all.put("MIANDENG_PUBLIC_BASE_URL", url.toString());
       return new AppOnSimulator(
-          simulator, Miandeng.start(AppConfigReader.read(RawConfig.of(all)), Clock.systemUTC()));
+          simulator,
+          Miandeng.start(AppConfigReader.read(ConfigSources.of(all)), Clock.systemUTC()));
     } catch (RuntimeException e) {
       simulator.close();
       throw e;

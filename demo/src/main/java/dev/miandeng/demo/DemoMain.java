@@ -2,7 +2,7 @@ package dev.miandeng.demo;
 
 import dev.miandeng.app.Main;
 import dev.miandeng.app.SetupDoctor;
-import dev.miandeng.app.config.RawConfig;
+import dev.miandeng.app.config.ConfigSources;
 import dev.miandeng.simulator.FeishuSimulator;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -38,7 +38,7 @@ public final class DemoMain {
         () -> {
           feishu.set(
               SimulatedFeishu.start(
-                  RawConfig.load(List.of(args), System.getenv()), Clock.systemUTC()));
+                  ConfigSources.load(List.of(args), System.getenv()), Clock.systemUTC()));
           return feishu.get().appConfig();
         });
     Runtime.getRuntime()
@@ -59,7 +59,7 @@ public final class DemoMain {
           () -> {
             SimulatedFeishu feishu =
                 SimulatedFeishu.startOnAnyPort(
-                    RawConfig.load(flags, environment), Clock.systemUTC());
+                    ConfigSources.load(flags, environment), Clock.systemUTC());
             started.add(feishu);
             out.accept(
                 "identity       no FEISHU_APP_ID: checking the built-in Feishu simulator at "

@@ -2,9 +2,9 @@ package dev.miandeng.demo;
 
 import dev.miandeng.app.FreePort;
 import dev.miandeng.app.config.AppConfigReader;
+import dev.miandeng.app.config.ConfigSources;
 import dev.miandeng.app.config.ConfigurationException;
 import dev.miandeng.app.config.HttpConfig;
-import dev.miandeng.app.config.RawConfig;
 import dev.miandeng.app.config.ServedUrls;
 import dev.miandeng.simulator.FeishuSimulator;
 import dev.miandeng.simulator.SimulatorSettings;
@@ -44,9 +44,9 @@ public final class SimulatedFeishu implements AutoCloseable {
       List.of("FEISHU_APP_SECRET_FILE", "FEISHU_REDIRECT_URI");
 
   private final FeishuSimulator simulator;
-  private final RawConfig appConfig;
+  private final ConfigSources appConfig;
 
-  private SimulatedFeishu(FeishuSimulator simulator, RawConfig appConfig) {
+  private SimulatedFeishu(FeishuSimulator simulator, ConfigSources appConfig) {
     this.simulator = simulator;
     this.appConfig = appConfig;
   }
@@ -58,16 +58,16 @@ public final class SimulatedFeishu implements AutoCloseable {
    * @throws ConfigurationException naming the variable, when the demo's settings or the app's HTTP
    *     settings are refused, or when the configuration asks for real Feishu
    */
-  public static SimulatedFeishu start(RawConfig config, Clock clock) {
+  public static SimulatedFeishu start(ConfigSources config, Clock clock) {
     return start(config, clock, false);
   }
 
   /** As {@link #start}, on a free port: for the doctor, while the demo may be running. */
-  static SimulatedFeishu startOnAnyPort(RawConfig config, Clock clock) {
+  static SimulatedFeishu startOnAnyPort(ConfigSources config, Clock clock) {
     return start(config, clock, true);
   }
 
-  private static SimulatedFeishu start(RawConfig config, Clock clock, boolean anyPort) {
+  private static SimulatedFeishu start(ConfigSources config, Clock clock, boolean anyPort) {
     boolean chosen = config.get(MODE).isPresent();
     if (config.oneOf(MODE, SIMULATOR, Set.of(SIMULATOR, "real")).equals("real")) {
       throw new ConfigurationException(
@@ -97,7 +97,7 @@ public final class SimulatedFeishu implements AutoCloseable {
   }
 
   /** An App ID means real Feishu was meant: running the simulator instead would hide that. */
-  private static void refuseAppId(RawConfig config) {
+  private static void refuseAppId(ConfigSources config) {
     if (config.get("FEISHU_APP_ID").isPresent()) {
       throw new ConfigurationException(
           "FEISHU_APP_ID is set (from "
@@ -130,7 +130,7 @@ public final class SimulatedFeishu implements AutoCloseable {
   }
 
   /** The app's configuration: the user's, pointed at this simulator. */
-  public RawConfig appConfig() {
+  public ConfigSources appConfig() {
     return appConfig;
   }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.miandeng.app.Miandeng;
 import dev.miandeng.app.config.AppConfigReader;
-import dev.miandeng.app.config.RawConfig;
+import dev.miandeng.app.config.ConfigSources;
 import dev.miandeng.simulator.CodeKind;
 import dev.miandeng.simulator.FeishuSimulator;
 import java.net.URI;
@@ -40,7 +40,7 @@ class DemoTest {
   void start() {
     feishu =
         SimulatedFeishu.start(
-            RawConfig.of(
+            ConfigSources.of(
                 Map.of(
                     "MIANDENG_PORT", "0",
                     "MIANDENG_PERSISTENCE", "memory",

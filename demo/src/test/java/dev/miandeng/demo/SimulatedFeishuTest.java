@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.miandeng.adapter.feishu.FeishuSettings;
 import dev.miandeng.app.config.AppConfig;
 import dev.miandeng.app.config.AppConfigReader;
+import dev.miandeng.app.config.ConfigSources;
 import dev.miandeng.app.config.ConfigurationException;
-import dev.miandeng.app.config.RawConfig;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class SimulatedFeishuTest {
 
-  private static AppConfig appConfigOf(RawConfig config) {
+  private static AppConfig appConfigOf(ConfigSources config) {
     try (SimulatedFeishu feishu = SimulatedFeishu.start(config, Clock.systemUTC())) {
       AppConfig app = AppConfigReader.read(feishu.appConfig());
       assertThat(app.identity().openApiBaseUrl())
@@ -32,7 +32,7 @@ class SimulatedFeishuTest {
           + " port whose callback the simulator knows")
   void zeroConfiguration() {
     try (SimulatedFeishu feishu =
-        SimulatedFeishu.start(RawConfig.of(Map.of("MIANDENG_PORT", "0")), Clock.systemUTC())) {
+        SimulatedFeishu.start(ConfigSources.of(Map.of("MIANDENG_PORT", "0")), Clock.systemUTC())) {
       AppConfig app = AppConfigReader.read(feishu.appConfig());
       FeishuSettings identity = app.identity();
       String simulator = feishu.simulator().baseUrl();
@@ -53,8 +53,8 @@ class SimulatedFeishuTest {
   @Test
   @DisplayName("the port 8080 default stays, and the demo's own settings are no typos to the app")
   void defaultsAndDemoSettings() {
-    RawConfig flags =
-        RawConfig.load(
+    ConfigSources flags =
+        ConfigSources.load(
             List.of("--feishu=simulator", "--simulator-port=0", "--feishu-scopes=contact:x"),
             Map.of());
 
@@ -69,12 +69,12 @@ class SimulatedFeishuTest {
   void appIdIsRefused() {
     Map<String, String> withAppId = Map.of("FEISHU_APP_ID", "cli_real", "MIANDENG_PORT", "0");
 
-    assertThatThrownBy(() -> SimulatedFeishu.start(RawConfig.of(withAppId), Clock.systemUTC()))
+    assertThatThrownBy(() -> SimulatedFeishu.start(ConfigSources.of(withAppId), Clock.systemUTC()))
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("FEISHU_APP_ID is set")
         .hasMessageContaining("app/target/miandeng.jar");
-    RawConfig chosen =
-        RawConfig.of(
+    ConfigSources chosen =
+        ConfigSources.of(
             Map.of(
                 "FEISHU_APP_ID", "cli_real", "MIANDENG_PORT", "0", "MIANDENG_FEISHU", "simulator"));
     assertThat(appConfigOf(chosen).identity().appId()).isNotEqualTo("cli_real");
@@ -90,17 +90,18 @@ class SimulatedFeishuTest {
     assertThatThrownBy(
             () ->
                 SimulatedFeishu.start(
-                    RawConfig.of(Map.of("MIANDENG_PUBLIC_BASE_URL", https)), Clock.systemUTC()))
+                    ConfigSources.of(Map.of("MIANDENG_PUBLIC_BASE_URL", https)), Clock.systemUTC()))
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("FEISHU_APP_ID is not set but MIANDENG_PUBLIC_BASE_URL is https")
         .hasMessageContaining("MIANDENG_FEISHU=simulator");
     AppConfig chosen =
         appConfigOf(
-            RawConfig.of(
+            ConfigSources.of(
                 Map.of("MIANDENG_PUBLIC_BASE_URL", https, "MIANDENG_FEISHU", "simulator")));
     assertThat(chosen.identity().redirectUri()).isEqualTo(https + "/callback");
     assertThat(
-            appConfigOf(RawConfig.of(Map.of("MIANDENG_PUBLIC_BASE_URL", "http://127.0.0.1:9000")))
+            appConfigOf(
+                    ConfigSources.of(Map.of("MIANDENG_PUBLIC_BASE_URL", "http://127.0.0.1:9000")))
                 .http()
                 .port())
         .as("plain http stays a local demo")
@@ -113,17 +114,18 @@ class SimulatedFeishuTest {
     assertThatThrownBy(
             () ->
                 SimulatedFeishu.start(
-                    RawConfig.of(Map.of("MIANDENG_FEISHU", "real")), Clock.systemUTC()))
+                    ConfigSources.of(Map.of("MIANDENG_FEISHU", "real")), Clock.systemUTC()))
         .hasMessageContaining("production jar");
     assertThatThrownBy(
             () ->
                 SimulatedFeishu.start(
-                    RawConfig.of(Map.of("MIANDENG_FEISHU", "fake")), Clock.systemUTC()))
+                    ConfigSources.of(Map.of("MIANDENG_FEISHU", "fake")), Clock.systemUTC()))
         .hasMessageContaining("[real, simulator]");
     assertThatThrownBy(
             () ->
                 SimulatedFeishu.start(
-                    RawConfig.of(Map.of("MIANDENG_SIMULATOR_PORT", "99999")), Clock.systemUTC()))
+                    ConfigSources.of(Map.of("MIANDENG_SIMULATOR_PORT", "99999")),
+                    Clock.systemUTC()))
         .hasMessageContaining("MIANDENG_SIMULATOR_PORT");
   }
 }

@@ -54,6 +54,8 @@ public record FeishuSettings(
 
   public static final URI FEISHU_OPEN_API = URI.create("https://open.feishu.cn");
   public static final URI FEISHU_ACCOUNTS = URI.create("https://accounts.feishu.cn");
+  public static final URI LARK_OPEN_API = URI.create("https://open.larksuite.com");
+  public static final URI LARK_ACCOUNTS = URI.create("https://accounts.larksuite.com");
 
   /** The JSSDK Feishu's documentation currently points at, for Feishu and Lark alike. */
   public static final URI FEISHU_JSSDK =
@@ -118,7 +120,7 @@ public record FeishuSettings(
   }
 
   /** Feishu's hosts, the v2 exchange, the documented timeouts and retry bounds, no extra scopes. */
-  public static FeishuSettings feishu(String appId, String appSecret, String redirectUri) {
+  public static FeishuSettings of(String appId, String appSecret, String redirectUri) {
     return new FeishuSettings(
         FEISHU_OPEN_API,
         FEISHU_ACCOUNTS,

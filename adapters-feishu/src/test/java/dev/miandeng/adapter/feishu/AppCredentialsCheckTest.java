@@ -26,7 +26,7 @@ class AppCredentialsCheckTest {
   @RegisterExtension final FeishuStub stub = FeishuStub.working();
 
   private FeishuSettings settings(String appId) {
-    return FeishuSettings.feishu(appId, "test-secret-not-real", FeishuStub.REDIRECT_URI)
+    return FeishuSettings.of(appId, "test-secret-not-real", FeishuStub.REDIRECT_URI)
         .withHosts(stub.baseUrl(), stub.baseUrl())
         .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(3));
   }

@@ -19,7 +19,7 @@ class AuthorizeUrlTest {
       "SEC-18 SEC-19 the authorize URL: configured host, encoded redirect_uri, %20 scopes, S256")
   void exactAuthorizeUrl() {
     FeishuSettings settings =
-        FeishuSettings.feishu("cli_a1b2c3", "secret", "https://app.example.test/auth/cb?x=1")
+        FeishuSettings.of("cli_a1b2c3", "secret", "https://app.example.test/auth/cb?x=1")
             .withScopes(List.of("contact:user.base:readonly", "offline_access"));
 
     URI url =
@@ -39,7 +39,7 @@ class AuthorizeUrlTest {
 
   @Test
   void noScopeParameterWithoutScopes() {
-    FeishuSettings settings = FeishuSettings.feishu("cli_a", "secret", "https://a.test/cb");
+    FeishuSettings settings = FeishuSettings.of("cli_a", "secret", "https://a.test/cb");
 
     URI url = FeishuIdentityLookup.create(settings, Clock.systemUTC()).authorizeUrl("s", VERIFIER);
 

@@ -64,7 +64,7 @@ class FeishuIdentityLookupSimulatorTest extends IdentityLookupContract {
     sim.control().reset();
     URI base = URI.create(sim.baseUrl());
     FeishuSettings settings =
-        FeishuSettings.feishu(sim.appId(), sim.appSecret(), REDIRECT_URI)
+        FeishuSettings.of(sim.appId(), sim.appSecret(), REDIRECT_URI)
             .withHosts(base, base)
             .withExchange(flavour())
             .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(10))

@@ -37,7 +37,7 @@ class FeishuMetricsTest {
   private FeishuIdentityLookup lookup() {
     URI base = URI.create(sim.baseUrl());
     FeishuSettings settings =
-        FeishuSettings.feishu(sim.appId(), sim.appSecret(), "http://127.0.0.1/callback")
+        FeishuSettings.of(sim.appId(), sim.appSecret(), "http://127.0.0.1/callback")
             .withHosts(base, base)
             .withExchange(ExchangeFlavour.OIDC);
     return FeishuIdentityLookup.create(settings, Clock.systemUTC(), meters);

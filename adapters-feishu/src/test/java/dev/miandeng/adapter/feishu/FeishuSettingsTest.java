@@ -15,7 +15,7 @@ class FeishuSettingsTest {
   private static final String SECRET = "s3cr3t-app-secret-value";
 
   private final FeishuSettings settings =
-      FeishuSettings.feishu("cli_a1b2c3", SECRET, "https://app.example.test/cb");
+      FeishuSettings.of("cli_a1b2c3", SECRET, "https://app.example.test/cb");
 
   @Test
   @DisplayName("SEC-25 the settings' toString masks the app secret")
@@ -69,13 +69,13 @@ class FeishuSettingsTest {
 
   @Test
   void badValuesFailAtConstruction() {
-    assertThatThrownBy(() -> FeishuSettings.feishu(" ", SECRET, "https://a.test/cb"))
+    assertThatThrownBy(() -> FeishuSettings.of(" ", SECRET, "https://a.test/cb"))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> FeishuSettings.feishu("cli_a", "", "https://a.test/cb"))
+    assertThatThrownBy(() -> FeishuSettings.of("cli_a", "", "https://a.test/cb"))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> FeishuSettings.feishu("cli_a", SECRET, "/relative/cb"))
+    assertThatThrownBy(() -> FeishuSettings.of("cli_a", SECRET, "/relative/cb"))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> FeishuSettings.feishu("cli_a", SECRET, "https://a.test/cb#frag"))
+    assertThatThrownBy(() -> FeishuSettings.of("cli_a", SECRET, "https://a.test/cb#frag"))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> settings.withTimeouts(Duration.ZERO, Duration.ofSeconds(1)))
         .isInstanceOf(IllegalArgumentException.class);

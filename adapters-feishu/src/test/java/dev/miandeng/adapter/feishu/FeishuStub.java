@@ -117,7 +117,7 @@ final class FeishuStub implements AutoCloseable, AfterEachCallback {
    * budget covers connect, request and the whole answer), 3 tries, tiny backoffs.
    */
   FeishuSettings settings(ExchangeFlavour flavour) {
-    return FeishuSettings.feishu("cli_a1b2c3d4e5f6", "test-secret-not-real", REDIRECT_URI)
+    return FeishuSettings.of("cli_a1b2c3d4e5f6", "test-secret-not-real", REDIRECT_URI)
         .withHosts(baseUrl(), baseUrl())
         .withExchange(flavour)
         .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(10))

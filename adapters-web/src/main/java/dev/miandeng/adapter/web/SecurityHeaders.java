@@ -1,9 +1,9 @@
 package dev.miandeng.adapter.web;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.PreEncodedHttpField;
@@ -102,32 +102,23 @@ final class SecurityHeaders extends Handler.Wrapper {
    */
   private static String policy(WebSettings settings) {
     String clientScriptOrigin = WebSettings.clientScriptOrigin(settings.client());
-    Set<String> script = new LinkedHashSet<>();
-    script.add(clientScriptOrigin);
-    script.addAll(settings.scriptOrigins());
-    Set<String> connect = new LinkedHashSet<>();
-    connect.add(clientScriptOrigin);
-    connect.addAll(settings.connectOrigins());
-    Set<String> img = new LinkedHashSet<>(WebSettings.avatarOrigins(settings.client()));
-    img.addAll(settings.imgOrigins());
-    Set<String> frameAncestors = new LinkedHashSet<>(settings.frameAncestors());
+    Set<String> frameAncestors = new TreeSet<>(settings.frameAncestors());
     return "default-src 'self'"
-        + "; script-src 'self'"
-        + join(script)
+        + "; script-src 'self' "
+        + clientScriptOrigin
         + "; style-src 'self'"
         + "; img-src 'self' data: https:"
-        + join(img)
-        + "; connect-src 'self'"
-        + join(connect)
+        + join(WebSettings.avatarOrigins(settings.client()))
+        + "; connect-src 'self' "
+        + clientScriptOrigin
         + "; object-src 'none'"
         + "; base-uri 'none'"
         + "; form-action 'self'"
-        + join(settings.formActionOrigins())
         + "; frame-ancestors 'self'"
         + join(frameAncestors);
   }
 
-  private static String join(Set<String> origins) {
+  private static String join(Iterable<String> origins) {
     StringBuilder out = new StringBuilder();
     origins.forEach(origin -> out.append(' ').append(origin));
     return out.toString();

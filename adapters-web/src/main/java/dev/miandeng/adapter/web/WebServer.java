@@ -91,19 +91,19 @@ public final class WebServer implements AutoCloseable {
     SecurityEvents events = new SecurityEvents(clock, clients);
     AppCookies cookies =
         new AppCookies(
-            settings.secureCookies(), settings.embedMode(), settings.loginCookieMaxAge());
+            settings.secureCookies(), settings.embedMode(), WebSettings.LOGIN_COOKIE_MAX_AGE);
     LoginRateLimiter rateLimiter =
         new LoginRateLimiter(
             settings.loginRateLimit(),
             settings.loginRateLimitPerAddress(),
-            settings.loginRateWindow(),
+            WebSettings.LOGIN_RATE_WINDOW,
             clock,
             clients,
             cookies,
             metrics);
-    Outages outages = new Outages(settings.defaultRetryAfter(), metrics);
-    ErrorResponses errors = new ErrorResponses(FailurePage.load(settings.staticFilesRoot()));
-    Json json = new Json(settings.maxRequestBodyBytes());
+    Outages outages = new Outages(WebSettings.DEFAULT_RETRY_AFTER, metrics);
+    ErrorResponses errors = new ErrorResponses(FailurePage.load(WebSettings.STATIC_FILES_ROOT));
+    Json json = new Json(WebSettings.MAX_REQUEST_BODY_BYTES);
     SecurityHeaders headers = new SecurityHeaders(settings);
     PathGuard pathGuard = new PathGuard();
     CsrfGuard csrf = new CsrfGuard(settings.publicOrigin(), events);
@@ -214,7 +214,7 @@ public final class WebServer implements AutoCloseable {
     cfg.startup.showOldJavalinVersionWarning = false;
     cfg.concurrency.useVirtualThreads = true;
     cfg.http.prefer405over404 = true;
-    cfg.http.maxRequestSize = settings.maxRequestBodyBytes();
+    cfg.http.maxRequestSize = WebSettings.MAX_REQUEST_BODY_BYTES;
     cfg.jetty.addConnector(
         (server, http) -> {
           ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
@@ -234,7 +234,7 @@ public final class WebServer implements AutoCloseable {
         http -> {
           http.setSendServerVersion(false);
           http.setSendXPoweredBy(false);
-          http.setRequestHeaderSize(settings.maxRequestHeaderBytes());
+          http.setRequestHeaderSize(WebSettings.MAX_REQUEST_HEADER_BYTES);
         });
     // Sessions are ours (a cookie we parse). The servlet session handler Javalin installs tracks
     // nothing: it must never read an id from a URL (SEC-06), and reading none from cookies
@@ -258,7 +258,7 @@ public final class WebServer implements AutoCloseable {
   }
 
   private void configureStaticFiles(JavalinConfig cfg) {
-    String root = settings.staticFilesRoot();
+    String root = WebSettings.STATIC_FILES_ROOT;
     if (WebServer.class.getResource(root + "/index.html") == null) {
       LOG.warn("no {}/index.html on the classpath: the page will not be served", root);
       return;
@@ -281,7 +281,7 @@ public final class WebServer implements AutoCloseable {
           files.headers =
               Map.of(
                   SecurityHeaders.CACHE_CONTROL,
-                  "public, max-age=" + settings.assetsMaxAge().toSeconds());
+                  "public, max-age=" + WebSettings.ASSETS_MAX_AGE.toSeconds());
         });
   }
 

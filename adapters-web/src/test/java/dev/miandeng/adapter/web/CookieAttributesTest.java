@@ -35,7 +35,7 @@ class CookieAttributesTest {
   @Test
   @DisplayName("SEC-04: secure: __Host- prefix, Secure, HSTS on an https public URL")
   void secure() {
-    try (TestApp app = TestApp.start(b -> b.secureCookies(true))) {
+    try (TestApp app = TestApp.start(s -> s.withCookies(true, Set.of()))) {
       Browser browser = app.browser();
       String cookie = sessionSetCookie(browser.logInAsAlice());
       assertThat(cookie)
@@ -63,8 +63,7 @@ class CookieAttributesTest {
       "SEC-16: frame-ancestors 'self' by default; embed mode lists the host origins and uses SameSite=None; Secure")
   void embedMode() {
     try (TestApp app =
-        TestApp.start(
-            b -> b.secureCookies(true).embedMode(true, Set.of("https://host.example.test")))) {
+        TestApp.start(s -> s.withCookies(true, Set.of("https://host.example.test")))) {
       Browser browser = app.browser();
       HttpResponse<String> login = browser.logInAsAlice();
       assertThat(sessionSetCookie(login)).contains("SameSite=None", "Secure");

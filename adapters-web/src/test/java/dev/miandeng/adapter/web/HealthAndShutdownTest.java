@@ -68,7 +68,7 @@ class HealthAndShutdownTest {
         new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
       int port = held.getLocalPort();
 
-      assertThatThrownBy(() -> TestApp.start(b -> b.port(port)))
+      assertThatThrownBy(() -> TestApp.start(s -> s.withAddress("127.0.0.1", port)))
           .isInstanceOf(PortInUseException.class)
           .hasMessage("127.0.0.1:" + port + " is already in use");
     }
@@ -138,7 +138,7 @@ class HealthAndShutdownTest {
       "REL-10: on stop (SIGTERM) readiness answers 503 at once while the server keeps serving"
           + " new requests normally for the shutdown delay, then it drains and closes")
   void keepsServingForOneProbePeriod() throws Exception {
-    TestApp app = TestApp.start(b -> b.shutdownDelay(Duration.ofSeconds(5)));
+    TestApp app = TestApp.start(s -> s.withShutdown(Duration.ofSeconds(5), Duration.ofSeconds(20)));
     Browser browser = app.browser();
     CompletableFuture<Void> stopping = CompletableFuture.runAsync(app.server::stop);
     int status = 200;
@@ -161,15 +161,11 @@ class HealthAndShutdownTest {
   void delayValidated() {
     assertThatThrownBy(
             () ->
-                WebSettings.builder(URI.create(TestApp.PUBLIC_URL), TestApp.CLIENT)
-                    .shutdownDelay(Duration.ofSeconds(-1))
-                    .build())
+                WebSettings.of(URI.create(TestApp.PUBLIC_URL), TestApp.CLIENT)
+                    .withShutdown(Duration.ofSeconds(-1), Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("shutdownDelay");
-    assertThat(
-            WebSettings.builder(URI.create(TestApp.PUBLIC_URL), TestApp.CLIENT)
-                .build()
-                .shutdownDelay())
+    assertThat(WebSettings.of(URI.create(TestApp.PUBLIC_URL), TestApp.CLIENT).shutdownDelay())
         .isEqualTo(WebSettings.DEFAULT_SHUTDOWN_DELAY);
   }
 }

@@ -19,12 +19,7 @@ class HttpSurfaceTest {
 
   @BeforeAll
   static void start() {
-    app =
-        TestApp.start(
-            b ->
-                b.maxRequestBodyBytes(1024)
-                    .loginRateLimit(10_000, java.time.Duration.ofMinutes(1))
-                    .loginRateLimitPerAddress(10_000));
+    app = TestApp.start(s -> s.withLoginRateLimits(10_000, 10_000));
   }
 
   @AfterAll
@@ -70,7 +65,7 @@ class HttpSurfaceTest {
     assertSecurityHeaders(methodNotAllowed.headers());
     assertThat(methodNotAllowed.body()).startsWith("{\"error\":\"method_not_allowed\"");
     HttpResponse<String> tooLarge =
-        browser.post("/api/login/nonce", "{\"a\":\"" + "x".repeat(2000) + "\"}");
+        browser.post("/api/login/nonce", "{\"a\":\"" + "x".repeat(20_000) + "\"}");
     assertThat(tooLarge.statusCode()).isEqualTo(413);
     assertSecurityHeaders(tooLarge.headers());
     HttpResponse<String> wrongType =
@@ -184,7 +179,7 @@ class HttpSurfaceTest {
   @Test
   @DisplayName("SEC-28: a chunked body over the limit is cut off with 413")
   void bodyTooLargeChunked() {
-    String chunk = "x".repeat(600);
+    String chunk = "x".repeat(6_000);
     String chunkLine = Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n";
     String response =
         RawHttp.exchange(

@@ -78,7 +78,9 @@ class RateLimitTest {
   @DisplayName(
       "SEC-33: a started browser login always counts; a successful code post gives its token back")
   void whatCounts() {
-    try (TestApp app = TestApp.start(b -> b.loginRateLimit(3, MINUTE))) {
+    try (TestApp app =
+        TestApp.start(
+            s -> s.withLoginRateLimits(3, WebSettings.DEFAULT_LOGIN_RATE_LIMIT_PER_ADDRESS))) {
       Browser starter = app.browser();
       for (int i = 0; i < 3; i++) {
         assertThat(starter.get("/login").statusCode()).isEqualTo(302);
@@ -99,8 +101,7 @@ class RateLimitTest {
       "SEC-33: nonce fetches spend only the address's budget; a client that drops its cookies"
           + " meets the per-address ceiling")
   void perAddressCeiling() {
-    try (TestApp app =
-        TestApp.start(b -> b.loginRateLimit(2, MINUTE).loginRateLimitPerAddress(6))) {
+    try (TestApp app = TestApp.start(s -> s.withLoginRateLimits(2, 6))) {
       Browser browser = app.browser();
       for (int i = 0; i < 6; i++) {
         assertThat(browser.post("/api/login/nonce", "{}").statusCode()).isEqualTo(200);
@@ -111,8 +112,7 @@ class RateLimitTest {
       // A fresh browser (or a script that never keeps a cookie) shares the address's budget.
       assertThat(app.browser().get("/login").statusCode()).isEqualTo(429);
     }
-    try (TestApp app =
-        TestApp.start(b -> b.loginRateLimit(2, MINUTE).loginRateLimitPerAddress(4))) {
+    try (TestApp app = TestApp.start(s -> s.withLoginRateLimits(2, 4))) {
       for (int i = 0; i < 4; i++) {
         assertThat(app.browser().get("/login").statusCode()).isEqualTo(302);
       }
@@ -127,10 +127,9 @@ class RateLimitTest {
   void ipv6ByPrefix() {
     try (TestApp app =
         TestApp.start(
-            b ->
-                b.loginRateLimit(2, MINUTE)
-                    .loginRateLimitPerAddress(2)
-                    .trustedProxies(TrustedProxies.parse(List.of("127.0.0.1"))))) {
+            s ->
+                s.withLoginRateLimits(2, 2)
+                    .withTrustedProxies(TrustedProxies.parse(List.of("127.0.0.1"))))) {
       String[] sameSlash64 = {"2001:db8:1:2::a", "2001:db8:1:2:ffff:ffff:ffff:ffff"};
       for (String address : sameSlash64) {
         assertThat(app.browser().get("/login", "X-Forwarded-For", address).statusCode())
@@ -154,7 +153,9 @@ class RateLimitTest {
   @DisplayName(
       "SEC-05: X-Forwarded-For from an untrusted peer is ignored: a forged address does not dodge the limit")
   void untrustedForwardedFor() {
-    try (TestApp app = TestApp.start(b -> b.loginRateLimit(2, MINUTE))) {
+    try (TestApp app =
+        TestApp.start(
+            s -> s.withLoginRateLimits(2, WebSettings.DEFAULT_LOGIN_RATE_LIMIT_PER_ADDRESS))) {
       Browser browser = app.browser();
       for (int i = 0; i < 2; i++) {
         browser.get("/login", "X-Forwarded-For", "10.0.0." + i);
@@ -170,9 +171,10 @@ class RateLimitTest {
   void trustedForwardedFor() {
     try (TestApp app =
         TestApp.start(
-            b ->
-                b.loginRateLimit(2, MINUTE)
-                    .trustedProxies(TrustedProxies.parse(List.of("127.0.0.0/8", "10.0.0.0/8"))))) {
+            s ->
+                s.withLoginRateLimits(2, WebSettings.DEFAULT_LOGIN_RATE_LIMIT_PER_ADDRESS)
+                    .withTrustedProxies(
+                        TrustedProxies.parse(List.of("127.0.0.0/8", "10.0.0.0/8"))))) {
       Browser browser = app.browser();
       for (int i = 0; i < 2; i++) {
         assertThat(browser.get("/login", "X-Forwarded-For", "203.0.113.7").statusCode())
@@ -198,10 +200,10 @@ class RateLimitTest {
   void ipv6Peer() {
     try (TestApp app =
         TestApp.start(
-            b ->
-                b.host("::1")
-                    .loginRateLimit(2, MINUTE)
-                    .trustedProxies(TrustedProxies.parse(List.of("::1"))))) {
+            s ->
+                s.withAddress("::1", 0)
+                    .withLoginRateLimits(2, WebSettings.DEFAULT_LOGIN_RATE_LIMIT_PER_ADDRESS)
+                    .withTrustedProxies(TrustedProxies.parse(List.of("::1"))))) {
       Browser browser = app.browser();
       for (int i = 0; i < 2; i++) {
         assertThat(browser.get("/login", "X-Forwarded-For", "203.0.113.7").statusCode())

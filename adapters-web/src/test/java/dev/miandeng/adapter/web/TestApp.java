@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -51,7 +50,7 @@ final class TestApp implements AutoCloseable {
   private TestApp(
       String publicUrl,
       ClientLoginSettings client,
-      Consumer<WebSettings.Builder> tune,
+      UnaryOperator<WebSettings> tune,
       IdentityLookup identity,
       UnaryOperator<UseCases> swap) {
     UseCases useCases =
@@ -67,14 +66,11 @@ final class TestApp implements AutoCloseable {
                 Duration.ofMinutes(5)),
             clock,
             new SecureRandom());
-    WebSettings.Builder builder =
-        WebSettings.builder(URI.create(publicUrl), client)
-            .host("127.0.0.1")
-            .port(0)
-            .shutdownDelay(Duration.ZERO)
-            .shutdownGrace(Duration.ofSeconds(20));
-    tune.accept(builder);
-    settings = builder.build();
+    settings =
+        tune.apply(
+            WebSettings.of(URI.create(publicUrl), client)
+                .withAddress("127.0.0.1", 0)
+                .withShutdown(Duration.ZERO, Duration.ofSeconds(20)));
     server =
         new WebServer(
             swap.apply(useCases), () -> ready.get() && stores.isUp(), settings, clock, meters);
@@ -82,27 +78,27 @@ final class TestApp implements AutoCloseable {
   }
 
   static TestApp start() {
-    return start(b -> {});
+    return start(s -> s);
   }
 
-  static TestApp start(Consumer<WebSettings.Builder> tune) {
+  static TestApp start(UnaryOperator<WebSettings> tune) {
     return new TestApp(PUBLIC_URL, CLIENT, tune, null, UnaryOperator.identity());
   }
 
   static TestApp withClient(ClientLoginSettings client) {
-    return new TestApp(PUBLIC_URL, client, b -> {}, null, UnaryOperator.identity());
+    return new TestApp(PUBLIC_URL, client, s -> s, null, UnaryOperator.identity());
   }
 
   static TestApp startAt(String publicUrl) {
-    return new TestApp(publicUrl, CLIENT, b -> {}, null, UnaryOperator.identity());
+    return new TestApp(publicUrl, CLIENT, s -> s, null, UnaryOperator.identity());
   }
 
   static TestApp withUseCases(UnaryOperator<UseCases> swap) {
-    return new TestApp(PUBLIC_URL, CLIENT, b -> {}, null, swap);
+    return new TestApp(PUBLIC_URL, CLIENT, s -> s, null, swap);
   }
 
   static TestApp withIdentityLookup(IdentityLookup identity) {
-    return new TestApp(PUBLIC_URL, CLIENT, b -> {}, identity, UnaryOperator.identity());
+    return new TestApp(PUBLIC_URL, CLIENT, s -> s, identity, UnaryOperator.identity());
   }
 
   Browser browser() {

@@ -6,7 +6,6 @@ import dev.miandeng.domain.identity.AuthCenterUnavailableException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -52,7 +51,9 @@ class WebMetricsTest {
   @Test
   @DisplayName("SEC-33: each 429 is counted under the limit that refused it")
   void rateLimitRefusals() {
-    try (TestApp app = TestApp.start(b -> b.loginRateLimit(1, Duration.ofMinutes(1)))) {
+    try (TestApp app =
+        TestApp.start(
+            s -> s.withLoginRateLimits(1, WebSettings.DEFAULT_LOGIN_RATE_LIMIT_PER_ADDRESS))) {
       Browser browser = app.browser();
       assertThat(browser.logInWithCode("guess-1").statusCode()).isEqualTo(401);
       assertThat(browser.get("/login").statusCode()).isEqualTo(429);

@@ -1,6 +1,8 @@
 package dev.miandeng.app.config;
 
 import dev.miandeng.adapter.web.TrustedProxies;
+import dev.miandeng.adapter.web.WebSettings;
+import dev.miandeng.domain.identity.ClientLoginSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -63,6 +65,20 @@ public record HttpConfig(
         + shutdownDelay
         + " then grace "
         + shutdownGrace;
+  }
+
+  /**
+   * The web adapter's settings: this configuration bound to {@code boundPort} (the configured port,
+   * or the free one chosen for 0), handing the page {@code client}'s login settings.
+   */
+  public WebSettings webSettings(int boundPort, ClientLoginSettings client) {
+    WebSettings defaults = WebSettings.of(publicBaseUrlOr(boundPort), client);
+    return defaults
+        .withAddress(host, boundPort)
+        .withCookies(secureCookies.orElse(defaults.secureCookies()), embedOrigins)
+        .withTrustedProxies(trustedProxies)
+        .withLoginRateLimits(loginRateLimitPerMinute, loginRateLimitPerAddressPerMinute)
+        .withShutdown(shutdownDelay, shutdownGrace);
   }
 
   /** The public origin: configured, or the local address for a demo on this machine. */

@@ -2,13 +2,10 @@ package dev.miandeng.app.config;
 
 import dev.miandeng.adapter.persistence.jdbi.DatabaseSettings;
 import dev.miandeng.adapter.redis.RedisSettings;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * Where each driven storage port keeps its data, one switch per port: {@code MIANDENG_PERSISTENCE}
@@ -92,25 +89,10 @@ public record PersistenceConfig(
     return sessions == SessionsStore.REDIS || loginStates == LoginStatesStore.REDIS;
   }
 
-  /** The configuration words of a store enum's constants: {@code jdbc}, {@code memory}, …. */
-  static Set<String> words(Class<? extends Enum<?>> store) {
-    return Arrays.stream(store.getEnumConstants())
-        .map(PersistenceConfig::word)
-        .collect(Collectors.toSet());
-  }
-
-  static String word(Enum<?> store) {
-    return store.name().toLowerCase(Locale.ROOT);
-  }
-
   @Override
   public String toString() {
-    return "users "
-        + word(users)
-        + ", sessions "
-        + word(sessions)
-        + ", login states "
-        + word(loginStates)
+    return ("users " + users + ", sessions " + sessions + ", login states " + loginStates)
+            .toLowerCase(Locale.ROOT)
         + database.map(d -> "; " + d).orElse("")
         + redis.map(r -> "; " + r).orElse("");
   }

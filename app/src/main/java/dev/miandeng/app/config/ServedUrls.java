@@ -53,14 +53,10 @@ public final class ServedUrls {
    * @throws ConfigurationException naming the variable when it is not an http(s) origin
    */
   static URI requireOrigin(URI url) {
-    String path = url.getRawPath();
-    boolean origin =
-        url.getHost() != null
-            && url.getRawUserInfo() == null
-            && url.getRawQuery() == null
-            && url.getRawFragment() == null
-            && (path == null || path.isEmpty() || path.equals("/"));
-    if (!origin) {
+    try {
+      WebSettings.requirePublicOrigin(url);
+      return url;
+    } catch (IllegalArgumentException e) {
       throw new ConfigurationException(
           PUBLIC_BASE_URL
               + " must be an origin such as https://app.example.com (no path, query or user):"
@@ -68,7 +64,6 @@ public final class ServedUrls {
               + url
               + "'");
     }
-    return url;
   }
 
   /**

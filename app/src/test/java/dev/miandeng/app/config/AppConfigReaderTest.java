@@ -200,7 +200,7 @@ class AppConfigReaderTest {
     Map<String, String> environment = new java.util.HashMap<>(realFeishu());
     environment.putAll(
         Map.of("MIANDENG_PORT", "7002", "MIANDENG_LOGIN_RATE_LIMIT", "7", "PATH", "/usr/bin"));
-    RawConfig raw = RawConfig.load(List.of("--config=" + file, "--port=7003"), environment);
+    ConfigSources raw = ConfigSources.load(List.of("--config=" + file, "--port=7003"), environment);
 
     HttpConfig http = AppConfigReader.read(raw).http();
 
@@ -212,7 +212,7 @@ class AppConfigReaderTest {
   @Test
   @DisplayName("a misspelt flag stops start-up instead of being ignored")
   void unknownFlagsAreRejected() {
-    RawConfig raw = RawConfig.load(List.of("--prot=9000"), realFeishu());
+    ConfigSources raw = ConfigSources.load(List.of("--prot=9000"), realFeishu());
 
     assertThatThrownBy(() -> AppConfigReader.read(raw))
         .isInstanceOf(ConfigurationException.class)
@@ -282,7 +282,7 @@ class AppConfigReaderTest {
   @DisplayName(
       "SEC-25 a secret given as a command-line flag (readable in ps) is refused, without echoing it")
   void secretsAreNeverFlags(String flag) {
-    assertThatThrownBy(() -> RawConfig.load(List.of(flag), Map.of()))
+    assertThatThrownBy(() -> ConfigSources.load(List.of(flag), Map.of()))
         .isInstanceOf(ConfigurationException.class)
         .hasMessageMatching(
             "(FEISHU_APP_SECRET|MIANDENG_DB_PASSWORD) was given as a command-line.*")
@@ -298,8 +298,8 @@ class AppConfigReaderTest {
   @DisplayName("SEC-25 the secret file may still be named by a flag: it is a path, not a secret")
   void secretFileFlagIsAccepted(@TempDir Path dir) throws IOException {
     Path file = Files.writeString(dir.resolve("secret"), SECRET);
-    RawConfig raw =
-        RawConfig.load(
+    ConfigSources raw =
+        ConfigSources.load(
             List.of(
                 "--feishu-app-id=cli_a1b2c3",
                 "--feishu-app-secret-file=" + file,
@@ -315,7 +315,7 @@ class AppConfigReaderTest {
   @DisplayName(
       "no FEISHU_APP_ID: the production app refuses to start, naming the variable and the demo")
   void noAppIdIsRefused() {
-    assertThatThrownBy(() -> AppConfigReader.read(RawConfig.of(Map.of())))
+    assertThatThrownBy(() -> AppConfigReader.read(ConfigSources.of(Map.of())))
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("FEISHU_APP_ID is required")
         .hasMessageContaining("bin/run");
@@ -335,7 +335,7 @@ class AppConfigReaderTest {
 
   @Test
   void argumentsThatAreNotFlagsAreRejected() {
-    assertThatThrownBy(() -> RawConfig.load(List.of("9000"), Map.of()))
+    assertThatThrownBy(() -> ConfigSources.load(List.of("9000"), Map.of()))
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("--name=value");
   }

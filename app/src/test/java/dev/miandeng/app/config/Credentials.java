@@ -26,6 +26,6 @@ final class Credentials {
     Map<String, String> all =
         new HashMap<>(values.containsKey("FEISHU_APP_ID") ? Map.of() : realFeishu());
     all.putAll(values);
-    return AppConfigReader.read(RawConfig.of(all));
+    return AppConfigReader.read(ConfigSources.of(all));
   }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.miandeng.app.Miandeng;
 import dev.miandeng.app.config.AppConfigReader;
-import dev.miandeng.app.config.RawConfig;
+import dev.miandeng.app.config.ConfigSources;
 import dev.miandeng.simulator.CodeKind;
 import dev.miandeng.simulator.FeishuSimulator;
 import dev.miandeng.simulator.SimulatorSettings;
@@ -57,7 +57,7 @@ class MetricsEndpointTest {
     config.put("FEISHU_APP_SECRET", feishu.appSecret());
     config.put("FEISHU_OPEN_API_BASE_URL", feishu.baseUrl());
     config.put("FEISHU_ACCOUNTS_BASE_URL", feishu.baseUrl());
-    app = Miandeng.start(AppConfigReader.read(RawConfig.of(config)), Clock.systemUTC());
+    app = Miandeng.start(AppConfigReader.read(ConfigSources.of(config)), Clock.systemUTC());
     instance = URI.create("http://127.0.0.1:" + port + "/");
   }
 

@@ -6,7 +6,7 @@ import dev.miandeng.adapter.redis.RedisSettings;
 import dev.miandeng.adapter.redis.RedisTestServer;
 import dev.miandeng.app.Miandeng;
 import dev.miandeng.app.config.AppConfigReader;
-import dev.miandeng.app.config.RawConfig;
+import dev.miandeng.app.config.ConfigSources;
 import dev.miandeng.simulator.CodeKind;
 import dev.miandeng.simulator.FeishuSimulator;
 import dev.miandeng.simulator.SimulatorSettings;
@@ -78,7 +78,8 @@ class TwoInstancesOnRedisTest {
     config.put("MIANDENG_REDIS_URL", redis.url().toString());
     config.put("MIANDENG_REDIS_KEY_PREFIX", redis.keyPrefix());
     config.putAll(feishu.appEnvironment());
-    Miandeng app = Miandeng.start(AppConfigReader.read(RawConfig.of(config)), Clock.systemUTC());
+    Miandeng app =
+        Miandeng.start(AppConfigReader.read(ConfigSources.of(config)), Clock.systemUTC());
     started.add(app);
     return URI.create("http://127.0.0.1:" + port + "/");
   }

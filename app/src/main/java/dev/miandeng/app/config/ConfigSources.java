@@ -1,0 +1,291 @@
+package dev.miandeng.app.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The configuration's three sources merged under one naming scheme, the environment variable names:
+ * command-line flags ({@code --port=9000} is {@code MIANDENG_PORT}) beat environment variables,
+ * which beat the properties file named by {@code MIANDENG_CONFIG_FILE} ({@code --config=path}). The
+ * typed reads turn a value into a type or fail with a message naming the variable and its source.
+ * Flag or file keys that no read asked for are typos and stop start-up ({@link
+ * #rejectUnknownKeys()}); stray environment variables are ignored, since a shell holds many.
+ *
+ * <p>Own code, not a configuration library: see the README ("Configuration") for why.
+ */
+public final class ConfigSources {
+
+  /** Names the file, as a flag ({@code --config=path}) or an environment variable. */
+  public static final String CONFIG_FILE = "MIANDENG_CONFIG_FILE";
+
+  private static final String ENVIRONMENT = "environment";
+  private static final Set<String> PREFIXES = Set.of("MIANDENG_", "FEISHU_");
+  private static final Pattern FLAG =
+      Pattern.compile("--([A-Za-z][A-Za-z0-9_-]*)=(.*)", Pattern.DOTALL);
+  private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
+  private static final Map<String, ChronoUnit> UNITS =
+      Map.of(
+          "ms", ChronoUnit.MILLIS,
+          "s", ChronoUnit.SECONDS,
+          "m", ChronoUnit.MINUTES,
+          "h", ChronoUnit.HOURS,
+          "d", ChronoUnit.DAYS);
+
+  /** A value and where it came from ("flag", "environment", "file …", a launcher's name). */
+  private record Value(String text, String source) {}
+
+  private final Map<String, Value> values;
+  private final Set<String> read;
+
+  private ConfigSources(Map<String, Value> values, Set<String> read) {
+    this.values = values;
+    this.read = read;
+  }
+
+  /** These values, taken as flags: for tests and launchers. */
+  public static ConfigSources of(Map<String, String> flags) {
+    return new ConfigSources(new HashMap<>(), new TreeSet<>()).with(flags, "flag");
+  }
+
+  /** Reads the file (if named), then the environment, then the flags, each over the one before. */
+  public static ConfigSources load(List<String> args, Map<String, String> environment) {
+    Map<String, String> flags = parseFlags(args);
+    Map<String, String> env =
+        environment.entrySet().stream()
+            .filter(e -> PREFIXES.stream().anyMatch(e.getKey()::startsWith))
+            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    ConfigSources merged = new ConfigSources(new HashMap<>(), new TreeSet<>());
+    String file = flags.getOrDefault(CONFIG_FILE, env.get(CONFIG_FILE));
+    if (file != null) {
+      merged = merged.with(readFile(Path.of(file)), "file " + file);
+    }
+    merged = merged.with(env, ENVIRONMENT).with(flags, "flag");
+    merged.values.remove(CONFIG_FILE);
+    return merged;
+  }
+
+  /**
+   * The same configuration with some values replaced, whatever their source: a launcher that starts
+   * the app on parts of its own (the demo) fixes the values those parts decide. Names already read
+   * stay read, so the launcher's own settings are not taken for typos.
+   *
+   * @param replacements variable name to value; a blank value unsets the variable
+   * @param source names the launcher in error messages, e.g. "the demo launcher"
+   */
+  public ConfigSources with(Map<String, String> replacements, String source) {
+    Map<String, Value> replaced = new HashMap<>(values);
+    replacements.forEach((k, v) -> replaced.put(k, new Value(v, source)));
+    return new ConfigSources(replaced, new TreeSet<>(read));
+  }
+
+  /** {@code --port=9000} means MIANDENG_PORT, {@code --feishu-app-id=x} FEISHU_APP_ID. */
+  private static Map<String, String> parseFlags(List<String> args) {
+    Map<String, String> flags = new HashMap<>();
+    for (String arg : args) {
+      Matcher m = FLAG.matcher(arg);
+      if (!m.matches()) {
+        throw new ConfigurationException(
+            "cannot read the argument '" + arg + "': flags look like --name=value (see README)");
+      }
+      String upper = m.group(1).toUpperCase(Locale.ROOT).replace('-', '_');
+      String name =
+          upper.equals("CONFIG")
+              ? CONFIG_FILE
+              : PREFIXES.stream().anyMatch(upper::startsWith) ? upper : "MIANDENG_" + upper;
+      if (isSecretName(name)) {
+        throw new ConfigurationException(
+            name
+                + " was given as a command-line flag (--"
+                + m.group(1)
+                + "), which anyone on this machine can read with `ps`: set it in the environment ("
+                + name
+                + ") or put it in a file named by "
+                + name
+                + "_FILE");
+      }
+      flags.put(name, m.group(2));
+    }
+    return flags;
+  }
+
+  /**
+   * Secrets are named {@code …_SECRET} or {@code …_PASSWORD} (the {@code …_FILE} variants name a
+   * path, not a secret); {@link #secret(String)} reads nothing else, so a new secret cannot escape
+   * the flag refusal (SEC-25: a command line is world-readable in {@code /proc/<pid>/cmdline}).
+   */
+  private static boolean isSecretName(String name) {
+    return name.endsWith("_SECRET") || name.endsWith("_PASSWORD");
+  }
+
+  private static Map<String, String> readFile(Path file) {
+    Properties properties = new Properties();
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      properties.load(reader);
+    } catch (IOException e) {
+      throw new ConfigurationException(
+          CONFIG_FILE + " names " + file + ", which cannot be read: " + e.getMessage());
+    }
+    return properties.stringPropertyNames().stream()
+        .collect(Collectors.toMap(k -> k, properties::getProperty));
+  }
+
+  /** The value, trimmed; blank counts as unset. */
+  public Optional<String> get(String key) {
+    read.add(key);
+    return Optional.ofNullable(values.get(key)).map(v -> v.text().trim()).filter(v -> !v.isEmpty());
+  }
+
+  public String string(String key, String defaultValue) {
+    return get(key).orElse(defaultValue);
+  }
+
+  public String required(String key, String why) {
+    return get(key).orElseThrow(() -> new ConfigurationException(key + " is required " + why));
+  }
+
+  public int integer(String key, int defaultValue, int min, int max) {
+    return parsed(
+        key,
+        defaultValue,
+        "a whole number from " + min + " to " + max,
+        v -> {
+          int value = Integer.parseInt(v);
+          return value >= min && value <= max ? value : null;
+        });
+  }
+
+  /**
+   * A positive duration: {@code 500ms}, {@code 30s}, {@code 30m}, {@code 12h}, {@code 7d} or ISO.
+   */
+  public Duration duration(String key, Duration defaultValue) {
+    return parsed(
+        key,
+        defaultValue,
+        "a positive duration such as 30s, 30m, 12h or PT30M",
+        v -> {
+          Matcher m = SHORT_DURATION.matcher(v);
+          Duration value =
+              m.matches()
+                  ? Duration.of(Long.parseLong(m.group(1)), UNITS.get(m.group(2)))
+                  : Duration.parse(v);
+          return value.isNegative() || value.isZero() ? null : value;
+        });
+  }
+
+  /** A comma-separated list; empty when unset. */
+  public List<String> list(String key) {
+    return get(key)
+        .map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
+        .orElse(List.of());
+  }
+
+  /** One of a fixed set of words, in any case; the error lists them. */
+  public String oneOf(String key, String defaultValue, Set<String> allowed) {
+    return parsed(
+        key,
+        defaultValue,
+        "one of " + new TreeSet<>(allowed),
+        v -> allowed.contains(v.toLowerCase(Locale.ROOT)) ? v.toLowerCase(Locale.ROOT) : null);
+  }
+
+  /** One of an enum's constants, written in lower case ({@code jdbc}, {@code oidc}). */
+  public <E extends Enum<E>> E oneOf(String key, E defaultValue) {
+    Map<String, E> byWord =
+        Arrays.stream(defaultValue.getDeclaringClass().getEnumConstants())
+            .collect(Collectors.toMap(e -> e.name().toLowerCase(Locale.ROOT), e -> e));
+    return byWord.get(oneOf(key, defaultValue.name().toLowerCase(Locale.ROOT), byWord.keySet()));
+  }
+
+  /**
+   * A secret from {@code KEY} or from the file named by {@code KEY_FILE} (Docker/Kubernetes
+   * secrets), never both. The value itself never appears in an error message.
+   */
+  public Optional<String> secret(String key) {
+    if (!isSecretName(key)) {
+      throw new IllegalArgumentException(
+          key + " is not named like a secret (…_SECRET, …_PASSWORD)");
+    }
+    Optional<String> direct = get(key);
+    Optional<String> file = get(key + "_FILE");
+    if (direct.isPresent() && file.isPresent()) {
+      throw new ConfigurationException("set " + key + " or " + key + "_FILE, not both");
+    }
+    if (file.isEmpty()) {
+      return direct;
+    }
+    try {
+      return Optional.of(Files.readString(Path.of(file.get()), StandardCharsets.UTF_8).trim())
+          .filter(s -> !s.isEmpty());
+    } catch (IOException e) {
+      throw new ConfigurationException(
+          key + "_FILE names a file that cannot be read: " + file.get());
+    }
+  }
+
+  /** Fails on flag or file keys that no read asked for: they are typos. */
+  public void rejectUnknownKeys() {
+    Set<String> unknown =
+        values.entrySet().stream()
+            .filter(e -> !read.contains(e.getKey()) && !e.getValue().source().equals(ENVIRONMENT))
+            .map(Map.Entry::getKey)
+            .collect(Collectors.toCollection(TreeSet::new));
+    if (!unknown.isEmpty()) {
+      throw new ConfigurationException(
+          "unknown configuration "
+              + unknown
+              + "; the README's Configuration section lists every name");
+    }
+  }
+
+  /** Every name a read has asked for: the README's Configuration table lists these. */
+  public Set<String> namesRead() {
+    return Set.copyOf(read);
+  }
+
+  /** Where a value came from: "flag", "environment", "file …", a launcher, or "default". */
+  public String sourceOf(String key) {
+    return Optional.ofNullable(values.get(key)).map(Value::source).orElse("default");
+  }
+
+  /**
+   * The value parsed, or the default when unset.
+   *
+   * @param parse returns null, or throws, for a value it refuses
+   */
+  private <T> T parsed(String key, T defaultValue, String expected, Function<String, T> parse) {
+    Optional<String> text = get(key);
+    if (text.isEmpty()) {
+      return defaultValue;
+    }
+    T value;
+    try {
+      value = parse.apply(text.get());
+    } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
+      value = null;
+    }
+    if (value == null) {
+      throw new ConfigurationException(
+          key + " (from " + sourceOf(key) + ") must be " + expected + ", got '" + text.get() + "'");
+    }
+    return value;
+  }
+}
