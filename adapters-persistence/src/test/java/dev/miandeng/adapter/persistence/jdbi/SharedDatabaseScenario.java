@@ -61,6 +61,15 @@ abstract class SharedDatabaseScenario {
     return session;
   }
 
+  /** Records a use of {@code session} on a, stamped a "last seen" write interval on. */
+  private Session touchOnA(Session session) {
+    Session touched =
+        session.touchedAt(clock.instant().plus(SessionPolicy.DEFAULT.lastSeenWriteInterval()));
+    a.sessions()
+        .touch(session.id(), touched.lastSeenAt(), touched.keepUntil(SessionPolicy.DEFAULT));
+    return touched;
+  }
+
   @Test
   @DisplayName("REL-13 a session made on one instance is valid on the other at once")
   void aSessionMadeOnOneIsFoundOnTheOther() {
@@ -107,11 +116,7 @@ abstract class SharedDatabaseScenario {
     Session session = newSessionOn(a);
     assertThat(b.sessions().find(session.id())).contains(session);
     // A touch stamped a minute on, while b's cache entry (a few seconds of life) still holds.
-    Session touched =
-        session.touchedAt(clock.instant().plus(SessionPolicy.DEFAULT.lastSeenWriteInterval()));
-
-    a.sessions()
-        .touch(session.id(), touched.lastSeenAt(), touched.keepUntil(SessionPolicy.DEFAULT));
+    Session touched = touchOnA(session);
 
     // b's cached copy is due for a "last seen" write, so the core re-reads it instead of writing
     // again.
@@ -151,10 +156,7 @@ abstract class SharedDatabaseScenario {
   void aBusySessionIsReloadedInTheBackground() {
     Session session = newSessionOn(a);
     assertThat(b.sessions().find(session.id())).contains(session);
-    Session touched =
-        session.touchedAt(clock.instant().plus(SessionPolicy.DEFAULT.lastSeenWriteInterval()));
-    a.sessions()
-        .touch(session.id(), touched.lastSeenAt(), touched.keepUntil(SessionPolicy.DEFAULT));
+    Session touched = touchOnA(session);
 
     clock.advance(refreshAfter.plusMillis(1)); // just past the reload age, short of the bound
 
