@@ -18,7 +18,9 @@ import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -145,14 +147,26 @@ public final class JdbiStores implements AutoCloseable {
    * undone by it; a reload that fails (logged by Caffeine) leaves the entry to expire.
    */
   private static <K, V> Cache<K, V> newCache(
-      DatabaseSettings settings, Ticker ticker, Executor reloads, CacheLoader<K, V> reload) {
+      DatabaseSettings settings, Ticker ticker, Executor reloads, Function<K, V> reload) {
     return Caffeine.newBuilder()
         .maximumSize(settings.cacheMaxEntries())
         .expireAfterWrite(settings.cacheTtl())
         .refreshAfterWrite(settings.cacheRefreshAfter())
-        .executor(reloads)
         .ticker(ticker)
-        .build(reload);
+        // Only the reloads go to `reloads`: Caffeine's own upkeep stays on its default executor,
+        // not a new thread per maintenance cycle.
+        .build(
+            new CacheLoader<K, V>() {
+              @Override
+              public V load(K key) {
+                return reload.apply(key);
+              }
+
+              @Override
+              public CompletableFuture<V> asyncReload(K key, V oldValue, Executor upkeep) {
+                return CompletableFuture.supplyAsync(() -> reload.apply(key), reloads);
+              }
+            });
   }
 
   public Users users() {

@@ -39,7 +39,7 @@ abstract class SharedDatabaseScenario {
   private UserId user;
   private Duration refreshAfter;
 
-  /** b's cache reloads (and Caffeine's upkeep), held back until a test runs them. */
+  /** b's cache reloads, held back until a test runs them. */
   private final Queue<Runnable> reloadsOnB = new ConcurrentLinkedQueue<>();
 
   protected abstract TestDatabase database();
