@@ -39,6 +39,13 @@ public record DatabaseSettings(
   public static final long DEFAULT_CACHE_MAX_ENTRIES = 10_000;
 
   /**
+   * How long before {@code cacheTtl} a cached entry that is still read starts being reloaded in the
+   * background: the reload has this long to finish before the entry would expire and a read would
+   * wait on the database.
+   */
+  static final Duration CACHE_REFRESH_MARGIN = Duration.ofSeconds(1);
+
+  /**
    * H2 settings that keep the migrations and every statement portable to PostgreSQL: PostgreSQL
    * syntax, lower-case identifiers as PostgreSQL folds them, NULLs sorted last as PostgreSQL does.
    */
@@ -137,5 +144,17 @@ public record DatabaseSettings(
         + ", cacheMaxEntries="
         + cacheMaxEntries
         + "]";
+  }
+
+  /**
+   * The age at which a cached session or user that is read again is reloaded in the background:
+   * {@code cacheTtl} minus {@link #CACHE_REFRESH_MARGIN}, but at least half of {@code cacheTtl}.
+   * The entry itself still expires {@code cacheTtl} after it was written (REL-13); this only spares
+   * busy entries the blocking read after expiry.
+   */
+  public Duration cacheRefreshAfter() {
+    Duration beforeExpiry = cacheTtl.minus(CACHE_REFRESH_MARGIN);
+    Duration half = cacheTtl.dividedBy(2);
+    return beforeExpiry.compareTo(half) > 0 ? beforeExpiry : half;
   }
 }

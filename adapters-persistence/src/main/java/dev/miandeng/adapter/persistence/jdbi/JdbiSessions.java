@@ -26,7 +26,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *       a load that sees the counter move drops what it cached.
  *   <li>Other instances sharing the database: their cache entries expire {@code cacheTtl} (≤ 5 s)
  *       after they were loaded, so a logout here reaches their {@code find} within that bound
- *       (REL-13), their {@code findFresh} at once.
+ *       (REL-13), their {@code findFresh} at once. An entry still read shortly before it expires is
+ *       reloaded in the background (see {@link JdbiStores}); a reload that finds the row gone drops
+ *       it, and Caffeine discards a reload the deletes here overtook.
  * </ul>
  *
  * <p>Counted in {@code miandeng.sessions.lookups} (Prometheus {@code

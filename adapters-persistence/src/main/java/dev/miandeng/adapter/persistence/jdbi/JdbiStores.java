@@ -1,6 +1,7 @@
 package dev.miandeng.adapter.persistence.jdbi;
 
 import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.CacheLoader;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.zaxxer.hikari.HikariDataSource;
@@ -17,6 +18,9 @@ import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +41,10 @@ import org.slf4j.LoggerFactory;
 public final class JdbiStores implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(JdbiStores.class);
+
+  /** Where cache reloads run: each blocks on JDBC, so a virtual thread each, not a shared pool. */
+  private static final Executor REFRESHES =
+      task -> Thread.ofVirtual().name("jdbi-cache-refresh").start(task);
 
   private final HikariDataSource dataSource;
   private final JdbiUsers users;
@@ -69,16 +77,16 @@ public final class JdbiStores implements AutoCloseable {
    * hikaricp_*}) and the session cache's ({@link JdbiSessions}) in {@code meters}.
    */
   public static JdbiStores open(DatabaseSettings settings, MeterRegistry meters) {
-    return open(settings, Ticker.systemTicker(), meters);
+    return open(settings, Ticker.systemTicker(), REFRESHES, meters);
   }
 
-  /** As {@link #open(DatabaseSettings)}, with the caches' time source. */
-  static JdbiStores open(DatabaseSettings settings, Ticker cacheTicker) {
-    return open(settings, cacheTicker, new SimpleMeterRegistry());
+  /** As {@link #open(DatabaseSettings)}, with the caches' time source and reload executor. */
+  static JdbiStores open(DatabaseSettings settings, Ticker cacheTicker, Executor cacheReloads) {
+    return open(settings, cacheTicker, cacheReloads, new SimpleMeterRegistry());
   }
 
   private static JdbiStores open(
-      DatabaseSettings settings, Ticker cacheTicker, MeterRegistry meters) {
+      DatabaseSettings settings, Ticker cacheTicker, Executor cacheReloads, MeterRegistry meters) {
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(meters, "meters");
     HikariDataSource dataSource;
@@ -101,10 +109,20 @@ public final class JdbiStores implements AutoCloseable {
       throw new PersistenceSetupException("the database schema could not be migrated", e);
     }
     Jdbi jdbi = JdbiFactory.create(dataSource);
+    SessionRows sessionRows = new SessionRows(jdbi);
     return new JdbiStores(
         dataSource,
-        new JdbiUsers(jdbi, newCache(settings, cacheTicker)),
-        new JdbiSessions(new SessionRows(jdbi), newCache(settings, cacheTicker), meters),
+        new JdbiUsers(
+            jdbi,
+            newCache(
+                settings,
+                cacheTicker,
+                cacheReloads,
+                id -> JdbiUsers.select(jdbi, id).orElse(null))),
+        new JdbiSessions(
+            sessionRows,
+            newCache(settings, cacheTicker, cacheReloads, id -> sessionRows.find(id).orElse(null)),
+            meters),
         new JdbiLoginStates(jdbi));
   }
 
@@ -120,13 +138,35 @@ public final class JdbiStores implements AutoCloseable {
     return String.valueOf(reason.getMessage());
   }
 
-  /** Bounded, and every entry expires {@code cacheTtl} after it was written (REL-13). */
-  private static <K, V> Cache<K, V> newCache(DatabaseSettings settings, Ticker ticker) {
+  /**
+   * Bounded, and every entry expires {@code cacheTtl} after it was written (REL-13). An entry read
+   * after {@link DatabaseSettings#cacheRefreshAfter()} is reloaded with {@code reload} (null: the
+   * row is gone) on {@code reloads} (a virtual thread each) while the read returns the cached copy,
+   * so a busy session never waits on the database for its periodic re-read. Caffeine discards a
+   * reload whose entry was invalidated or replaced meanwhile, so a delete on this instance is never
+   * undone by it; a reload that fails (logged by Caffeine) leaves the entry to expire.
+   */
+  private static <K, V> Cache<K, V> newCache(
+      DatabaseSettings settings, Ticker ticker, Executor reloads, Function<K, V> reload) {
     return Caffeine.newBuilder()
         .maximumSize(settings.cacheMaxEntries())
         .expireAfterWrite(settings.cacheTtl())
+        .refreshAfterWrite(settings.cacheRefreshAfter())
         .ticker(ticker)
-        .build();
+        // Only the reloads go to `reloads`: Caffeine's own upkeep stays on its default executor,
+        // not a new thread per maintenance cycle.
+        .build(
+            new CacheLoader<K, V>() {
+              @Override
+              public V load(K key) {
+                return reload.apply(key);
+              }
+
+              @Override
+              public CompletableFuture<V> asyncReload(K key, V oldValue, Executor upkeep) {
+                return CompletableFuture.supplyAsync(() -> reload.apply(key), reloads);
+              }
+            });
   }
 
   public Users users() {

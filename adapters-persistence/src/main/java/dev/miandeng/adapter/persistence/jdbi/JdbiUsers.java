@@ -29,7 +29,8 @@ import org.jdbi.v3.core.statement.StatementContext;
  *
  * <p>{@link #findById} runs on every authenticated request, so it is cached for a few seconds;
  * {@link #recordLogin} evicts the user on this instance, other instances see a new profile within
- * the cache TTL.
+ * the cache TTL (a user still read is reloaded in the background shortly before, see {@link
+ * JdbiStores}).
  */
 public final class JdbiUsers implements Users {
 
@@ -119,19 +120,23 @@ public final class JdbiUsers implements Users {
     if (cached != null) {
       return Optional.of(cached);
     }
-    Optional<User> stored =
-        guard(
-            "find a user",
-            () ->
-                jdbi.withHandle(
-                    handle ->
-                        handle
-                            .createQuery("select " + COLUMNS + " from users where id = :id")
-                            .bind("id", id.value())
-                            .map(JdbiUsers::map)
-                            .findOne()));
+    Optional<User> stored = select(jdbi, id);
     stored.ifPresent(user -> byId.put(id, user));
     return stored;
+  }
+
+  /** Reads the user's row, never cached; also the cache's background reload. */
+  static Optional<User> select(Jdbi jdbi, UserId id) {
+    return guard(
+        "find a user",
+        () ->
+            jdbi.withHandle(
+                handle ->
+                    handle
+                        .createQuery("select " + COLUMNS + " from users where id = :id")
+                        .bind("id", id.value())
+                        .map(JdbiUsers::map)
+                        .findOne()));
   }
 
   private static Optional<User> selectByKey(Handle handle, AccountKey key) {

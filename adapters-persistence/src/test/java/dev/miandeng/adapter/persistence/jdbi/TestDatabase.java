@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.Executor;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -37,14 +38,20 @@ abstract class TestDatabase implements BeforeAllCallback, AfterEachCallback, Aft
     return settings;
   }
 
-  /** Stores on {@code settings} with the system ticker, closed after the test. */
+  /** Stores on {@code settings} as in production, closed after the test. */
   final JdbiStores open(DatabaseSettings settings) {
-    return open(settings, Ticker.systemTicker());
+    return track(JdbiStores.open(settings));
   }
 
-  /** Stores on {@code settings} whose caches count time with {@code ticker}. */
-  final JdbiStores open(DatabaseSettings settings, Ticker ticker) {
-    JdbiStores stores = JdbiStores.open(settings, ticker);
+  /**
+   * Stores on {@code settings} whose caches count time with {@code ticker} and run their background
+   * reloads on {@code cacheReloads}.
+   */
+  final JdbiStores open(DatabaseSettings settings, Ticker ticker, Executor cacheReloads) {
+    return track(JdbiStores.open(settings, ticker, cacheReloads));
+  }
+
+  private JdbiStores track(JdbiStores stores) {
     openStores.add(stores);
     return stores;
   }
