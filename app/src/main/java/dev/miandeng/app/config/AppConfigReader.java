@@ -16,9 +16,12 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Maps the variable names of {@link ConfigSources} to the typed {@link AppConfig}: each name is
@@ -29,9 +32,35 @@ import java.util.function.Supplier;
  */
 public final class AppConfigReader {
 
+  private static final Logger LOG = LoggerFactory.getLogger("miandeng");
+
+  /**
+   * A configuration that makes every read run (real Feishu, a database URL, a Redis store): the
+   * names it reads are all the app knows, so a new name needs no second list.
+   */
+  private static final Map<String, String> EVERY_BRANCH =
+      Map.of(
+          "FEISHU_APP_ID", "cli_every_branch",
+          "FEISHU_APP_SECRET", "every-branch",
+          "MIANDENG_PUBLIC_BASE_URL", "https://every-branch.invalid",
+          "MIANDENG_DB_URL", "jdbc:h2:mem:every-branch",
+          "MIANDENG_SESSIONS", "redis");
+
   private AppConfigReader() {}
 
+  /**
+   * The typed configuration. Refuses unknown flag and file keys; logs one warning per unknown
+   * {@code MIANDENG_*}/{@code FEISHU_*} environment variable ({@link ConfigSources#checkNames}).
+   */
   public static AppConfig read(ConfigSources raw) {
+    AppConfig config = typed(raw);
+    ConfigSources everyBranch = ConfigSources.of(EVERY_BRANCH);
+    typed(everyBranch);
+    raw.checkNames(everyBranch.namesRead()).forEach(warning -> LOG.warn("Ignoring {}", warning));
+    return config;
+  }
+
+  private static AppConfig typed(ConfigSources raw) {
     HttpConfig http = http(raw);
     AppConfig config =
         new AppConfig(
@@ -45,7 +74,6 @@ public final class AppConfigReader {
     if (config.loginTtl().compareTo(PendingLogin.MAX_TTL) > 0) {
       throw new ConfigurationException("MIANDENG_LOGIN_TTL must be at most 10m (SEC-17)");
     }
-    raw.rejectUnknownKeys();
     return config;
   }
 

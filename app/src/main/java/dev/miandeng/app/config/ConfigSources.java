@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -27,8 +29,8 @@ import java.util.stream.Collectors;
  * command-line flags ({@code --port=9000} is {@code MIANDENG_PORT}) beat environment variables,
  * which beat the properties file named by {@code MIANDENG_CONFIG_FILE} ({@code --config=path}). The
  * typed reads turn a value into a type or fail with a message naming the variable and its source.
- * Flag or file keys that no read asked for are typos and stop start-up ({@link
- * #rejectUnknownKeys()}); stray environment variables are ignored, since a shell holds many.
+ * Flag or file keys that no read asked for are typos and stop start-up; stray environment variables
+ * are only warned about, since a shell holds many ({@link #checkNames(Set)}).
  *
  * <p>Own code, not a configuration library: see the README ("Configuration") for why.
  */
@@ -38,7 +40,22 @@ public final class ConfigSources {
   public static final String CONFIG_FILE = "MIANDENG_CONFIG_FILE";
 
   private static final String ENVIRONMENT = "environment";
-  private static final Set<String> PREFIXES = Set.of("MIANDENG_", "FEISHU_");
+  private static final String FLAG_SOURCE = "flag";
+  static final Set<String> PREFIXES = Set.of("MIANDENG_", "FEISHU_");
+
+  /**
+   * Read by the launchers, not by the app: {@code bin/run} passes {@code --feishu=} on to whichever
+   * jar it starts, and the demo reads both; beside the production jar they are neither typos nor
+   * worth a warning.
+   */
+  private static final Set<String> LAUNCHER_NAMES =
+      Set.of("MIANDENG_FEISHU", "MIANDENG_SIMULATOR_PORT");
+
+  /**
+   * What the tests' launchers export ({@code bin/test}, {@code .ci/run}); the app never reads it.
+   */
+  private static final String TEST_PREFIX = "MIANDENG_TEST_";
+
   private static final Pattern FLAG =
       Pattern.compile("--([A-Za-z][A-Za-z0-9_-]*)=(.*)", Pattern.DOTALL);
   private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
@@ -50,8 +67,11 @@ public final class ConfigSources {
           "h", ChronoUnit.HOURS,
           "d", ChronoUnit.DAYS);
 
-  /** A value and where it came from ("flag", "environment", "file …", a launcher's name). */
-  private record Value(String text, String source) {}
+  /**
+   * A value, where it came from ("flag", "environment", "file …", a launcher's name), and its name
+   * as written there ({@code --prot} for a flag, else the name itself).
+   */
+  private record Value(String text, String source, String written) {}
 
   private final Map<String, Value> values;
   private final Set<String> read;
@@ -63,22 +83,24 @@ public final class ConfigSources {
 
   /** These values, taken as flags: for tests and launchers. */
   public static ConfigSources of(Map<String, String> flags) {
-    return new ConfigSources(new HashMap<>(), new TreeSet<>()).with(flags, "flag");
+    return new ConfigSources(new HashMap<>(), new TreeSet<>()).with(flags, FLAG_SOURCE);
   }
 
   /** Reads the file (if named), then the environment, then the flags, each over the one before. */
   public static ConfigSources load(List<String> args, Map<String, String> environment) {
-    Map<String, String> flags = parseFlags(args);
+    Map<String, Value> flags = parseFlags(args);
     Map<String, String> env =
         environment.entrySet().stream()
             .filter(e -> PREFIXES.stream().anyMatch(e.getKey()::startsWith))
             .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     ConfigSources merged = new ConfigSources(new HashMap<>(), new TreeSet<>());
-    String file = flags.getOrDefault(CONFIG_FILE, env.get(CONFIG_FILE));
+    String file =
+        Optional.ofNullable(flags.get(CONFIG_FILE)).map(Value::text).orElse(env.get(CONFIG_FILE));
     if (file != null) {
       merged = merged.with(readFile(Path.of(file)), "file " + file);
     }
-    merged = merged.with(env, ENVIRONMENT).with(flags, "flag");
+    merged = merged.with(env, ENVIRONMENT);
+    merged.values.putAll(flags);
     merged.values.remove(CONFIG_FILE);
     return merged;
   }
@@ -93,13 +115,14 @@ public final class ConfigSources {
    */
   public ConfigSources with(Map<String, String> replacements, String source) {
     Map<String, Value> replaced = new HashMap<>(values);
-    replacements.forEach((k, v) -> replaced.put(k, new Value(v, source)));
+    replacements.forEach(
+        (k, v) -> replaced.put(k, new Value(v, source, source.equals(FLAG_SOURCE) ? flag(k) : k)));
     return new ConfigSources(replaced, new TreeSet<>(read));
   }
 
   /** {@code --port=9000} means MIANDENG_PORT, {@code --feishu-app-id=x} FEISHU_APP_ID. */
-  private static Map<String, String> parseFlags(List<String> args) {
-    Map<String, String> flags = new HashMap<>();
+  private static Map<String, Value> parseFlags(List<String> args) {
+    Map<String, Value> flags = new HashMap<>();
     for (String arg : args) {
       Matcher m = FLAG.matcher(arg);
       if (!m.matches()) {
@@ -122,9 +145,15 @@ public final class ConfigSources {
                 + name
                 + "_FILE");
       }
-      flags.put(name, m.group(2));
+      flags.put(name, new Value(m.group(2), FLAG_SOURCE, "--" + m.group(1)));
     }
     return flags;
+  }
+
+  /** The flag that sets this name: {@code --port} for MIANDENG_PORT, {@code --feishu-brand}. */
+  private static String flag(String name) {
+    String rest = name.startsWith("MIANDENG_") ? name.substring("MIANDENG_".length()) : name;
+    return "--" + rest.toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   /**
@@ -241,19 +270,64 @@ public final class ConfigSources {
     }
   }
 
-  /** Fails on flag or file keys that no read asked for: they are typos. */
-  public void rejectUnknownKeys() {
-    Set<String> unknown =
-        values.entrySet().stream()
-            .filter(e -> !read.contains(e.getKey()) && !e.getValue().source().equals(ENVIRONMENT))
-            .map(Map.Entry::getKey)
-            .collect(Collectors.toCollection(TreeSet::new));
-    if (!unknown.isEmpty()) {
+  /**
+   * Refuses the flag and file keys that no read asked for (typos), and returns one warning per
+   * {@code MIANDENG_*}/{@code FEISHU_*} environment variable no read asked for, which start-up
+   * ignores (a stray one must not stop it). Each message names the key as written and where, with
+   * the closest known name ({@link ClosestName}) when one is close.
+   *
+   * @param readElsewhere names another configuration reads (an unchosen store's settings): set in
+   *     the environment they are not warned about; as a flag or file key they are refused as unused
+   * @throws ConfigurationException listing every unknown flag or file key
+   */
+  public List<String> checkNames(Set<String> readElsewhere) {
+    Set<String> known = new TreeSet<>(read);
+    known.addAll(readElsewhere);
+    known.addAll(LAUNCHER_NAMES);
+    List<String> refused = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    new TreeMap<>(values)
+        .forEach(
+            (name, value) -> {
+              boolean environment = value.source().equals(ENVIRONMENT);
+              if (read.contains(name) || LAUNCHER_NAMES.contains(name)) {
+                return;
+              } else if (!environment) {
+                refused.add(unknown(name, value, known));
+              } else if (!known.contains(name) && !name.startsWith(TEST_PREFIX)) {
+                warnings.add(unknown(name, value, known));
+              }
+            });
+    if (!refused.isEmpty()) {
       throw new ConfigurationException(
-          "unknown configuration "
-              + unknown
-              + "; the README's Configuration section lists every name");
+          String.join("; ", refused) + "; the README's Configuration section lists every name");
     }
+    return warnings;
+  }
+
+  /**
+   * "unknown flag --prot: did you mean --port (MIANDENG_PORT)?", "unknown key MIANDENG_PROT in file
+   * …", "unknown environment variable …", or, for a known name, that these settings do not use it.
+   */
+  private static String unknown(String name, Value value, Set<String> known) {
+    boolean isFlag = value.source().equals(FLAG_SOURCE);
+    String what =
+        isFlag
+            ? "flag " + value.written()
+            : value.source().equals(ENVIRONMENT)
+                ? "environment variable " + name
+                : "key " + name + " in " + value.source();
+    if (known.contains(name)) {
+      return what
+          + (isFlag ? " (" + name + ")" : "")
+          + " is not used by these settings (it takes effect only with another: a redis store,"
+          + " MIANDENG_DB_URL)";
+    }
+    return "unknown "
+        + what
+        + ClosestName.among(name, known)
+            .map(k -> ": did you mean " + (isFlag ? flag(k) + " (" + k + ")" : k) + "?")
+            .orElse("");
   }
 
   /** Every name a read has asked for: the README's Configuration table lists these. */

@@ -62,7 +62,7 @@ public record PersistenceConfig(
 
   /**
    * The choices, with the settings of each store read only when some port uses it (so a setting of
-   * an unused store stays unread, and a flag naming it is refused as unknown).
+   * an unused store stays unread, and a flag naming it is refused as unused).
    */
   public static PersistenceConfig of(
       UsersStore users,
