@@ -53,7 +53,8 @@ final class LoginLoad {
       long listenOverflows,
       long appCpuMicros,
       int failures,
-      String firstFailure) {}
+      String firstFailure,
+      double loadAverage) {}
 
   void run() {
     Path dir = WorkDir.create(work.resolve("logins"));
@@ -100,6 +101,7 @@ final class LoginLoad {
     int callsBefore = stub.calls().size();
     long overflowsBefore = ProcFs.listenOverflows();
     long cpuBefore = app.cpuMicros();
+    double loadAverage = ProcFs.loadAverage();
     stub.resetMaxInFlight();
     CountDownLatch ready = new CountDownLatch(n);
     CountDownLatch go = new CountDownLatch(1);
@@ -156,7 +158,8 @@ final class LoginLoad {
         ProcFs.listenOverflows() - overflowsBefore,
         app.cpuMicros() - cpuBefore,
         failures,
-        firstFailure);
+        firstFailure,
+        loadAverage);
   }
 
   private void report(List<Batch> batches) {
@@ -166,11 +169,11 @@ final class LoginLoad {
         options.logins(), options.authLatency().toMillis(), options.exchange());
     out.println();
     out.println(
-        "| batch | wall ms | app-token fetches | session post p50 / p99 ms | server overhead p50 / p99 ms | app CPU ms per login | max calls at the stub | listen-queue overflows | failed |");
-    out.println("|---|---|---|---|---|---|---|---|---|");
+        "| batch | wall ms | app-token fetches | session post p50 / p99 ms | server overhead p50 / p99 ms | app CPU ms per login | max calls at the stub | listen-queue overflows | failed | load avg before |");
+    out.println("|---|---|---|---|---|---|---|---|---|---|");
     for (Batch b : batches) {
       out.printf(
-          "| %s | %.0f | %d | %.1f / %.1f | %.1f / %.1f | %.2f | %d | %d | %d |%n",
+          "| %s | %.0f | %d | %.1f / %.1f | %.1f / %.1f | %.2f | %d | %d | %d | %.2f |%n",
           b.label(),
           b.wallNanos() / 1e6,
           b.appTokenFetches(),
@@ -181,7 +184,8 @@ final class LoginLoad {
           b.appCpuMicros() / 1000.0 / b.logins(),
           b.maxStubInFlight(),
           b.listenOverflows(),
-          b.failures());
+          b.failures(),
+          b.loadAverage());
     }
     batches.stream()
         .filter(b -> b.firstFailure() != null)
@@ -207,6 +211,14 @@ final class LoginLoad {
                 + " (and net.core.somaxconn)."
             : "no overflow (backlog " + backlog + ")");
     out.println("  request threads: the app serves on virtual threads, no pool to exhaust");
+    int ready = census == null ? 0 : census.counts().getOrDefault(ThreadDumpCensus.READY, 0);
+    out.printf(
+        "  CPU: %d virtual threads woken and queued for one of %d carriers at the dump%s%n",
+        ready,
+        Runtime.getRuntime().availableProcessors(),
+        ready > options.logins() / 10
+            ? ": the CPUs bind (app CPU per login x logins / CPUs is a floor on the wall)"
+            : "");
     out.printf(
         "  auth-center calls: at most %d in flight at the stub for %d logins%n",
         batches.stream().mapToInt(Batch::maxStubInFlight).max().orElse(0), options.logins());

@@ -61,6 +61,14 @@ final class ProcFs {
     return -1;
   }
 
+  /**
+   * The machine's 1-minute load average ({@code /proc/loadavg}): runnable and uninterruptible
+   * tasks, averaged. Above the CPU count, every process here (app, client, stub) waits for a CPU.
+   */
+  static double loadAverage() {
+    return Double.parseDouble(read(Path.of("/proc/loadavg")).split("\\s+")[0]);
+  }
+
   private static long statusValue(long pid, String key) {
     return read(Path.of("/proc", Long.toString(pid), "status"))
         .lines()

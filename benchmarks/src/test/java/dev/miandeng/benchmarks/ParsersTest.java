@@ -83,23 +83,41 @@ class ParsersTest {
         """
         {"threadDump": {"threadContainers": [
           {"container": "<root>", "threads": [
-            {"tid": "1", "name": "", "virtual": true, "stack": [
+            {"tid": "1", "name": "", "virtual": true, "state": "WAITING", "stack": [
               "java.base/jdk.internal.misc.Unsafe.park(Native Method)",
               "com.zaxxer.hikari.util.ConcurrentBag.borrow(ConcurrentBag.java:1)"]},
-            {"tid": "2", "name": "", "virtual": true, "stack": [
+            {"tid": "2", "name": "", "virtual": true, "state": "WAITING", "stack": [
               "java.base/jdk.internal.net.http.HttpClientImpl.send(HttpClientImpl.java:1)"]},
-            {"tid": "3", "name": "HttpClient-1-Worker-0", "stack": [
-              "java.base/java.util.concurrent.SynchronousQueue.poll(SynchronousQueue.java:1)"]}
+            {"tid": "3", "name": "HttpClient-1-Worker-0", "state": "TIMED_WAITING", "stack": [
+              "java.base/java.util.concurrent.SynchronousQueue.poll(SynchronousQueue.java:1)"]},
+            {"tid": "4", "name": "", "virtual": true, "state": "TIMED_WAITING", "stack": [
+              "java.base/java.util.concurrent.CompletableFuture.get(CompletableFuture.java:1)",
+              "dev.miandeng.adapter.feishu.BoundedClient.execute(BoundedClient.java:1)",
+              "dev.miandeng.adapter.feishu.RefreshingToken.use(RefreshingToken.java:1)"]},
+            {"tid": "5", "name": "", "virtual": true, "state": "RUNNABLE", "stack": [
+              "java.base/java.lang.VirtualThread.parkNanos(VirtualThread.java:1)",
+              "dev.miandeng.adapter.feishu.BoundedClient.execute(BoundedClient.java:1)"]},
+            {"tid": "6", "name": "", "virtual": true, "state": "RUNNABLE", "carrier": "20",
+              "stack": ["dev.miandeng.adapter.feishu.BoundedClient.execute(BoundedClient.java:1)"]},
+            {"tid": "7", "name": "", "virtual": true, "state": "BLOCKED",
+              "blockedOn": "sun.security.provider.SecureRandom@220c9d03", "stack": [
+              "java.base/sun.security.provider.SecureRandom.engineNextBytes(SecureRandom.java:1)"]}
           ]}]}}
         """;
 
     ThreadDumpCensus census = ThreadDumpCensus.of(Json.read(dump));
 
-    assertThat(census.virtualThreads()).isEqualTo(2);
+    assertThat(census.virtualThreads()).isEqualTo(6);
     assertThat(census.platformThreads()).isEqualTo(1);
     assertThat(census.counts())
         .containsEntry("queued for a HikariCP connection", 1)
-        .containsEntry("waiting on the auth center (JDK HttpClient under Feign)", 1)
-        .containsEntry("JDK HttpClient's own threads (selector, executor workers)", 1);
+        .containsEntry("waiting on the auth center (JDK HttpClient under Feign)", 3)
+        .containsEntry("JDK HttpClient's own threads (selector, executor workers)", 1)
+        .containsEntry(ThreadDumpCensus.READY, 1)
+        .containsEntry("blocked entering a synchronized block (monitors below)", 1);
+    assertThat(census.blockedOn())
+        .containsOnlyKeys(
+            "sun.security.provider.SecureRandom in"
+                + " java.base/sun.security.provider.SecureRandom.engineNextBytes(SecureRandom.java:1)");
   }
 }

@@ -7,6 +7,7 @@ import feign.Retryer;
 import feign.jackson.JacksonEncoder;
 import feign.slf4j.Slf4jLogger;
 import java.net.http.HttpClient;
+import java.util.concurrent.Executors;
 
 /**
  * Builds the Feign clients: the one place where timeouts, codecs, retries, logging and metrics are
@@ -22,6 +23,10 @@ final class FeishuClients {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(settings.connectTimeout())
             .followRedirects(HttpClient.Redirect.NEVER)
+            // The default executor is a cached pool of platform threads: under a burst of logins it
+            // grew past a hundred threads competing with the virtual threads' carriers for the
+            // CPUs.
+            .executor(Executors.newVirtualThreadPerTaskExecutor())
             .build();
     return Feign.builder()
         // REL-01: one deadline for headers and body, and a cap on the body.
