@@ -1,6 +1,7 @@
 package dev.miandeng.app;
 
 import dev.miandeng.adapter.feishu.FeishuIdentityLookup;
+import dev.miandeng.adapter.feishu.FeishuUserTokenRefresher;
 import dev.miandeng.adapter.web.WebServer;
 import dev.miandeng.app.config.AppConfig;
 import dev.miandeng.app.config.HttpConfig;
@@ -54,7 +55,12 @@ public final class Miandeng implements AutoCloseable {
       UseCases useCases =
           UseCases.wire(
               new DrivenPorts(
-                  identityLookup, stores.users(), stores.sessions(), stores.loginStates()),
+                  identityLookup,
+                  stores.users(),
+                  stores.sessions(),
+                  stores.loginStates(),
+                  stores.userTokens(),
+                  FeishuUserTokenRefresher.create(config.identity(), clock)),
               new CoreSettings(config.tenants(), config.sessionPolicy(), config.loginTtl()),
               clock,
               new SecureRandom());

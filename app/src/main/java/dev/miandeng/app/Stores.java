@@ -3,12 +3,14 @@ package dev.miandeng.app;
 import dev.miandeng.adapter.persistence.jdbi.JdbiStores;
 import dev.miandeng.adapter.persistence.memory.InMemoryLoginStates;
 import dev.miandeng.adapter.persistence.memory.InMemorySessions;
+import dev.miandeng.adapter.persistence.memory.InMemoryUserTokens;
 import dev.miandeng.adapter.persistence.memory.InMemoryUsers;
 import dev.miandeng.adapter.redis.RedisStores;
 import dev.miandeng.app.config.PersistenceConfig;
 import dev.miandeng.domain.login.LoginStates;
 import dev.miandeng.domain.session.Sessions;
 import dev.miandeng.domain.store.StoreUnavailableException;
+import dev.miandeng.domain.token.UserTokens;
 import dev.miandeng.domain.user.Users;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -35,6 +37,7 @@ final class Stores implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Stores.class);
 
   private final Users users;
+  private final UserTokens userTokens = new InMemoryUserTokens();
   private final Sessions sessions;
   private final LoginStates loginStates;
   private final List<Probe> probes;
@@ -87,6 +90,11 @@ final class Stores implements AutoCloseable {
       opened.closeables.forEach(Stores::closeQuietly);
       throw e;
     }
+  }
+
+  /** The token vault; held in memory until the vault's own switch and key are configured. */
+  UserTokens userTokens() {
+    return userTokens;
   }
 
   Users users() {

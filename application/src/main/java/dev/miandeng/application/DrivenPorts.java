@@ -3,22 +3,31 @@ package dev.miandeng.application;
 import dev.miandeng.domain.identity.IdentityLookup;
 import dev.miandeng.domain.login.LoginStates;
 import dev.miandeng.domain.session.Sessions;
+import dev.miandeng.domain.token.UserTokenRefresher;
+import dev.miandeng.domain.token.UserTokens;
 import dev.miandeng.domain.user.Users;
 import java.util.Objects;
 
 /**
  * The driven ports the use cases call, one adapter each, chosen by the composition root: the
- * identity provider and the three stores. (The domain's other driven port, {@code
- * ClientLoginSettingsSource}, is read once by the composition root for the web adapter; no use case
- * calls it.)
+ * identity provider, the three stores, the token vault and the refresh grant. (The domain's other
+ * driven port, {@code ClientLoginSettingsSource}, is read once by the composition root for the web
+ * adapter; no use case calls it.)
  */
 public record DrivenPorts(
-    IdentityLookup identityLookup, Users users, Sessions sessions, LoginStates loginStates) {
+    IdentityLookup identityLookup,
+    Users users,
+    Sessions sessions,
+    LoginStates loginStates,
+    UserTokens userTokens,
+    UserTokenRefresher userTokenRefresher) {
 
   public DrivenPorts {
     Objects.requireNonNull(identityLookup, "identityLookup");
     Objects.requireNonNull(users, "users");
     Objects.requireNonNull(sessions, "sessions");
     Objects.requireNonNull(loginStates, "loginStates");
+    Objects.requireNonNull(userTokens, "userTokens");
+    Objects.requireNonNull(userTokenRefresher, "userTokenRefresher");
   }
 }

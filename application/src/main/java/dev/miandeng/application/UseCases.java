@@ -14,6 +14,8 @@ import dev.miandeng.application.session.LogOutService;
 import dev.miandeng.application.session.LogOutUseCase;
 import dev.miandeng.application.session.SweepExpiredService;
 import dev.miandeng.application.session.SweepExpiredUseCase;
+import dev.miandeng.application.token.ObtainUserAccessTokenService;
+import dev.miandeng.application.token.ObtainUserAccessTokenUseCase;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Objects;
@@ -30,7 +32,8 @@ public record UseCases(
     CurrentUserUseCase currentUser,
     LogOutUseCase logOut,
     LogOutEverywhereUseCase logOutEverywhere,
-    SweepExpiredUseCase sweepExpired) {
+    SweepExpiredUseCase sweepExpired,
+    ObtainUserAccessTokenUseCase obtainUserAccessToken) {
 
   public UseCases {
     Objects.requireNonNull(issueLoginNonce, "issueLoginNonce");
@@ -40,6 +43,7 @@ public record UseCases(
     Objects.requireNonNull(logOut, "logOut");
     Objects.requireNonNull(logOutEverywhere, "logOutEverywhere");
     Objects.requireNonNull(sweepExpired, "sweepExpired");
+    Objects.requireNonNull(obtainUserAccessToken, "obtainUserAccessToken");
   }
 
   /**
@@ -62,11 +66,13 @@ public record UseCases(
             settings.tenants(),
             settings.sessionPolicy(),
             clock,
-            random),
+            random,
+            ports.userTokens()),
         new CurrentUserService(
             ports.sessions(), ports.users(), settings.tenants(), settings.sessionPolicy(), clock),
         new LogOutService(ports.sessions()),
-        new LogOutEverywhereService(ports.sessions()),
-        new SweepExpiredService(ports.sessions(), ports.loginStates(), clock));
+        new LogOutEverywhereService(ports.sessions(), ports.userTokens()),
+        new SweepExpiredService(ports.sessions(), ports.loginStates(), clock),
+        new ObtainUserAccessTokenService(ports.userTokens(), ports.userTokenRefresher(), clock));
   }
 }

@@ -2,7 +2,9 @@ package dev.miandeng.application;
 
 import dev.miandeng.adapter.persistence.memory.InMemoryLoginStates;
 import dev.miandeng.adapter.persistence.memory.InMemorySessions;
+import dev.miandeng.adapter.persistence.memory.InMemoryUserTokens;
 import dev.miandeng.adapter.persistence.memory.InMemoryUsers;
+import dev.miandeng.domain.fakes.RotatingRefresher;
 import dev.miandeng.domain.fakes.ScriptedIdentityLookup;
 import dev.miandeng.domain.fixtures.MutableClock;
 import dev.miandeng.domain.identity.TenantAllowList;
@@ -24,6 +26,8 @@ final class Core {
   final InMemoryUsers users = new InMemoryUsers();
   final InMemorySessions sessions = new InMemorySessions();
   final InMemoryLoginStates loginStates = new InMemoryLoginStates();
+  final InMemoryUserTokens userTokens = new InMemoryUserTokens();
+  final RotatingRefresher refresher = new RotatingRefresher(clock, Duration.ZERO);
   final UseCases useCases;
 
   Core() {
@@ -40,7 +44,7 @@ final class Core {
    */
   UseCases wiredOver(Sessions sessions, TenantAllowList tenants) {
     return UseCases.wire(
-        new DrivenPorts(provider, users, sessions, loginStates),
+        new DrivenPorts(provider, users, sessions, loginStates, userTokens, refresher),
         new CoreSettings(tenants, SessionPolicy.DEFAULT, LOGIN_TTL),
         clock,
         new SecureRandom());

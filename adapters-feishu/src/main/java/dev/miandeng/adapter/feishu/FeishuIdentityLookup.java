@@ -59,13 +59,16 @@ public final class FeishuIdentityLookup implements IdentityLookup, ClientLoginSe
     FeishuReadApi readApi = FeishuClients.build(FeishuReadApi.class, settings, metrics);
     FeishuGrantApi grantApi = FeishuClients.build(FeishuGrantApi.class, settings, metrics);
     SafeRetry retry = new SafeRetry(settings, sleeper, new SecureRandom());
-    CodeExchange v2 = new V2CodeExchange(grantApi, settings);
+    CodeExchange v2 = new V2CodeExchange(grantApi, settings, clock);
     CodeExchange exchange =
         switch (settings.exchange()) {
           case V2 -> v2;
           case OIDC ->
               new OidcCodeExchange(
-                  grantApi, AppTokens.appAccessToken(readApi, settings, retry, clock, metrics), v2);
+                  grantApi,
+                  AppTokens.appAccessToken(readApi, settings, retry, clock, metrics),
+                  v2,
+                  clock);
         };
     return new FeishuIdentityLookup(settings, exchange, readApi, retry);
   }
@@ -77,9 +80,10 @@ public final class FeishuIdentityLookup implements IdentityLookup, ClientLoginSe
       return Deadline.within(
           settings.loginDeadline(),
           () -> {
-            String userToken = exchange.userAccessToken(grant);
+            ExchangedTokens tokens = exchange.exchange(grant);
             return UserInfoMapping.toVerifiedIdentity(
-                retry.call("user_info", () -> readApi.userInfo(userToken)).data());
+                retry.call("user_info", () -> readApi.userInfo(tokens.accessToken())).data(),
+                tokens.grant());
           });
     } catch (RuntimeException failure) {
       throw FeishuFailures.translate(failure);

@@ -9,12 +9,9 @@ import dev.miandeng.domain.token.RefreshTokenRejectedException;
 import dev.miandeng.domain.token.UserGrant;
 import dev.miandeng.domain.token.UserTokenRefresher;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Objects;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.Optional;
 
 /**
  * {@link UserTokenRefresher} on Feishu's v2 refresh grant ({@code POST
@@ -55,11 +52,12 @@ public final class FeishuUserTokenRefresher implements UserTokenRefresher {
   @Override
   public UserGrant refresh(UserGrant current) {
     Instant sentAt = clock.instant();
-    V2TokenReply reply;
+    Optional<UserGrant> next;
     try {
-      reply =
+      V2TokenReply reply =
           api.refresh(
               V2RefreshRequest.of(settings.appId(), settings.appSecret(), current.refreshToken()));
+      next = GrantReplies.fromV2(reply, sentAt, current.scopes());
     } catch (RuntimeException failure) {
       IdentityLookupException translated = FeishuFailures.translate(failure);
       if (translated instanceof CodeRefusedException
@@ -69,32 +67,10 @@ public final class FeishuUserTokenRefresher implements UserTokenRefresher {
       }
       throw translated;
     }
-    return grantOf(reply, current, sentAt);
-  }
-
-  /** Lifetimes count from when the request left: the token is never believed to outlive them. */
-  private static UserGrant grantOf(V2TokenReply reply, UserGrant current, Instant sentAt) {
-    if (reply.accessToken() == null || reply.accessToken().isBlank() || reply.expiresIn() <= 0) {
-      throw FeishuFailures.translate(
-          new FeishuAnswerMalformed("the v2 refresh answer has no access_token or expires_in"));
-    }
-    if (reply.refreshToken() == null || reply.refreshToken().isBlank()) {
-      throw new RefreshTokenRejectedException(
-          "Feishu returned no refresh token (offline_access no longer granted)", null);
-    }
-    return new UserGrant(
-        reply.accessToken(),
-        sentAt.plus(Duration.ofSeconds(reply.expiresIn())),
-        reply.refreshToken(),
-        sentAt.plus(Duration.ofSeconds(Math.max(0, reply.refreshTokenExpiresIn()))),
-        scopes(reply.scope(), current.scopes()));
-  }
-
-  /** The scopes the reply names (space separated); the previous ones when it names none. */
-  private static Set<String> scopes(String scope, Set<String> previous) {
-    if (scope == null || scope.isBlank()) {
-      return previous;
-    }
-    return Arrays.stream(scope.trim().split("\\s+")).collect(Collectors.toUnmodifiableSet());
+    // No refresh token in the reply: offline_access is no longer granted, and the old one is spent.
+    return next.orElseThrow(
+        () ->
+            new RefreshTokenRejectedException(
+                "Feishu returned no refresh token (offline_access no longer granted)", null));
   }
 }

@@ -3,6 +3,9 @@ package dev.miandeng.adapter.feishu;
 import dev.miandeng.adapter.feishu.FeishuWire.OidcCodeRequest;
 import dev.miandeng.adapter.feishu.FeishuWire.OidcTokens;
 import dev.miandeng.domain.identity.CodeGrant;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
 
 /**
  * The seed diagram's OIDC v1 exchange, authorised with the cached app_access_token. A stale app
@@ -17,23 +20,28 @@ final class OidcCodeExchange implements CodeExchange {
   private final FeishuGrantApi api;
   private final RefreshingToken appToken;
   private final CodeExchange browserExchange;
+  private final Clock clock;
 
-  OidcCodeExchange(FeishuGrantApi api, RefreshingToken appToken, CodeExchange browserExchange) {
+  OidcCodeExchange(
+      FeishuGrantApi api, RefreshingToken appToken, CodeExchange browserExchange, Clock clock) {
     this.api = api;
     this.appToken = appToken;
     this.browserExchange = browserExchange;
+    this.clock = clock;
   }
 
   @Override
-  public String userAccessToken(CodeGrant grant) {
+  public ExchangedTokens exchange(CodeGrant grant) {
     if (grant instanceof CodeGrant.FromBrowser) {
-      return browserExchange.userAccessToken(grant);
+      return browserExchange.exchange(grant);
     }
     OidcCodeRequest request = OidcCodeRequest.of(grant.code().value());
+    Instant sentAt = clock.instant();
     OidcTokens tokens = appToken.use(token -> api.oidcExchangeCode(token, request)).data();
     if (tokens == null || tokens.accessToken() == null || tokens.accessToken().isBlank()) {
       throw new FeishuAnswerMalformed("the OIDC token answer has no data.access_token");
     }
-    return tokens.accessToken();
+    return new ExchangedTokens(
+        tokens.accessToken(), GrantReplies.fromOidc(tokens, sentAt, Set.of()));
   }
 }

@@ -4,6 +4,7 @@ import dev.miandeng.adapter.feishu.FeishuWire.UserInfo;
 import dev.miandeng.domain.identity.Identity;
 import dev.miandeng.domain.identity.Profile;
 import dev.miandeng.domain.identity.VerifiedIdentity;
+import dev.miandeng.domain.token.UserGrant;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -46,7 +47,7 @@ final class UserInfoMapping {
 
   private UserInfoMapping() {}
 
-  static VerifiedIdentity toVerifiedIdentity(UserInfo info) {
+  static VerifiedIdentity toVerifiedIdentity(UserInfo info, Optional<UserGrant> grant) {
     if (info == null) {
       throw new FeishuAnswerMalformed("the user_info answer has no data");
     }
@@ -59,7 +60,7 @@ final class UserInfoMapping {
     Profile profile =
         new Profile(
             name(info.name(), "name"), name(info.enName(), "en_name"), avatar(info), email(info));
-    return new VerifiedIdentity(identity, profile);
+    return new VerifiedIdentity(identity, profile, grant);
   }
 
   private static String key(String value, String field) {

@@ -1,7 +1,11 @@
 package dev.miandeng.adapter.feishu;
 
 import dev.miandeng.adapter.feishu.FeishuWire.V2CodeRequest;
+import dev.miandeng.adapter.feishu.FeishuWire.V2TokenReply;
 import dev.miandeng.domain.identity.CodeGrant;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
 
 /**
  * The v2 OAuth exchange: client id and secret in the body. A browser code brings the configured
@@ -12,14 +16,16 @@ final class V2CodeExchange implements CodeExchange {
 
   private final FeishuGrantApi api;
   private final FeishuSettings settings;
+  private final Clock clock;
 
-  V2CodeExchange(FeishuGrantApi api, FeishuSettings settings) {
+  V2CodeExchange(FeishuGrantApi api, FeishuSettings settings, Clock clock) {
     this.api = api;
     this.settings = settings;
+    this.clock = clock;
   }
 
   @Override
-  public String userAccessToken(CodeGrant grant) {
+  public ExchangedTokens exchange(CodeGrant grant) {
     V2CodeRequest request =
         switch (grant) {
           case CodeGrant.FromClient client ->
@@ -33,10 +39,8 @@ final class V2CodeExchange implements CodeExchange {
                   settings.redirectUri(),
                   browser.verifier().value());
         };
-    String token = api.exchangeCode(request).accessToken();
-    if (token == null || token.isBlank()) {
-      throw new FeishuAnswerMalformed("the v2 token answer has no access_token");
-    }
-    return token;
+    Instant sentAt = clock.instant();
+    V2TokenReply reply = api.exchangeCode(request);
+    return new ExchangedTokens(reply.accessToken(), GrantReplies.fromV2(reply, sentAt, Set.of()));
   }
 }

@@ -79,7 +79,8 @@ class UserInfoMappingTest {
               "736588c92lxf175d",
               email,
               enterpriseEmail,
-              userId));
+              userId),
+          java.util.Optional.empty());
     }
 
     Profile profile() {

@@ -298,7 +298,8 @@ class HttpSurfaceTest {
                     },
                     u.logOut(),
                     u.logOutEverywhere(),
-                    u.sweepExpired()))) {
+                    u.sweepExpired(),
+                    u.obtainUserAccessToken()))) {
       Browser browser = broken.browser();
       browser.cookies.put("mdl_session", "A".repeat(43));
       HttpResponse<String> response = browser.get("/api/me");

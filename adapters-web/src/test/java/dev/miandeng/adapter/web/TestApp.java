@@ -1,8 +1,10 @@
 package dev.miandeng.adapter.web;
 
+import dev.miandeng.adapter.persistence.memory.InMemoryUserTokens;
 import dev.miandeng.application.CoreSettings;
 import dev.miandeng.application.DrivenPorts;
 import dev.miandeng.application.UseCases;
+import dev.miandeng.domain.fakes.RotatingRefresher;
 import dev.miandeng.domain.fakes.ScriptedIdentityLookup;
 import dev.miandeng.domain.fixtures.MutableClock;
 import dev.miandeng.domain.fixtures.People;
@@ -41,6 +43,8 @@ final class TestApp implements AutoCloseable {
   final MutableClock clock = new MutableClock();
   final ScriptedIdentityLookup idp = new ScriptedIdentityLookup();
   final SwitchableStores stores = new SwitchableStores();
+  final InMemoryUserTokens userTokens = new InMemoryUserTokens();
+  final RotatingRefresher refresher = new RotatingRefresher(clock, Duration.ZERO);
   final AtomicBoolean ready = new AtomicBoolean(true);
   final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   final WebSettings settings;
@@ -59,7 +63,9 @@ final class TestApp implements AutoCloseable {
                 identity != null ? identity : idp,
                 stores.users(),
                 stores.sessions(),
-                stores.loginStates()),
+                stores.loginStates(),
+                userTokens,
+                refresher),
             new CoreSettings(
                 new TenantAllowList(Set.of(People.TENANT)),
                 SessionPolicy.DEFAULT,

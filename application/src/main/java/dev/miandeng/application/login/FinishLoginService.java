@@ -12,6 +12,7 @@ import dev.miandeng.domain.session.Session;
 import dev.miandeng.domain.session.SessionPolicy;
 import dev.miandeng.domain.session.SessionToken;
 import dev.miandeng.domain.session.Sessions;
+import dev.miandeng.domain.token.UserTokens;
 import dev.miandeng.domain.user.User;
 import dev.miandeng.domain.user.Users;
 import java.security.SecureRandom;
@@ -22,8 +23,9 @@ import java.util.Optional;
 
 /**
  * The one way a login finishes: consume the one-time value that started it, exchange the code,
- * check the tenant, record the user, end the old session and open a new one. Outages (auth center,
- * store) and a misconfigured auth center pass through as the ports' exceptions.
+ * check the tenant, record the user, keep the OAuth grant when the exchange returned one, end the
+ * old session and open a new one. Outages (auth center, store) and a misconfigured auth center pass
+ * through as the ports' exceptions.
  */
 public final class FinishLoginService implements FinishLoginUseCase {
 
@@ -35,6 +37,7 @@ public final class FinishLoginService implements FinishLoginUseCase {
   private final SessionPolicy policy;
   private final Clock clock;
   private final SecureRandom random;
+  private final UserTokens userTokens;
 
   public FinishLoginService(
       IdentityLookup identityLookup,
@@ -44,7 +47,8 @@ public final class FinishLoginService implements FinishLoginUseCase {
       TenantAllowList tenants,
       SessionPolicy policy,
       Clock clock,
-      SecureRandom random) {
+      SecureRandom random,
+      UserTokens userTokens) {
     this.identityLookup = Objects.requireNonNull(identityLookup, "identityLookup");
     this.users = Objects.requireNonNull(users, "users");
     this.sessions = Objects.requireNonNull(sessions, "sessions");
@@ -53,6 +57,7 @@ public final class FinishLoginService implements FinishLoginUseCase {
     this.policy = Objects.requireNonNull(policy, "policy");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.random = Objects.requireNonNull(random, "random");
+    this.userTokens = Objects.requireNonNull(userTokens, "userTokens");
   }
 
   @Override
@@ -82,6 +87,8 @@ public final class FinishLoginService implements FinishLoginUseCase {
     }
     Instant now = clock.instant();
     User user = users.recordLogin(verified.identity(), verified.profile(), now);
+    // A login without offline_access leaves an earlier grant alone: it may still be refreshed.
+    verified.grant().ifPresent(kept -> userTokens.save(user.id(), kept));
     // SEC-03: the session the browser had before is over; the login gets a fresh id.
     command.previousSession().ifPresent(token -> sessions.delete(token.hash()));
     SessionToken token = SessionToken.generate(random);
