@@ -14,6 +14,7 @@ import dev.miandeng.domain.identity.PkceVerifier;
 import dev.miandeng.domain.identity.Profile;
 import dev.miandeng.domain.identity.UserNotAllowedException;
 import dev.miandeng.domain.identity.VerifiedIdentity;
+import dev.miandeng.domain.token.UserGrant;
 import dev.miandeng.simulator.CodeKind;
 import dev.miandeng.simulator.FeishuSimulator;
 import dev.miandeng.simulator.SimulatedEndpoint;
@@ -109,6 +110,21 @@ class FeishuIdentityLookupSimulatorTest extends IdentityLookupContract {
   }
 
   @Test
+  @DisplayName(
+      "with offline_access the login returns the grant: both lifetimes counted from the request,"
+          + " the granted scopes")
+  void offlineAccessBringsTheGrant() {
+    java.time.Instant before = java.time.Instant.now();
+
+    UserGrant grant = lookup.identify(freshClientCode()).grant().orElseThrow();
+
+    assertThat(grant.scopes()).contains("offline_access");
+    assertThat(grant.accessExpiresAt()).isBetween(before, before.plus(Duration.ofHours(3)));
+    assertThat(grant.refreshExpiresAt()).isAfter(grant.accessExpiresAt());
+    assertThat(grant.accessToken()).isNotEqualTo(grant.refreshToken());
+  }
+
+  @Test
   @DisplayName("SEC-18 SEC-19 a browser code exchanged with its PKCE verifier identifies its owner")
   void browserCodeWithVerifier() {
     PkceVerifier verifier = PkceVerifier.generate(RANDOM);
@@ -119,7 +135,10 @@ class FeishuIdentityLookupSimulatorTest extends IdentityLookupContract {
     VerifiedIdentity verified =
         lookup.identify(new CodeGrant.FromBrowser(new AuthorizationCode(code), verifier));
 
-    assertThat(verified).isEqualTo(expectedIdentity());
+    assertThat(verified)
+        .usingRecursiveComparison()
+        .ignoringFields("grant")
+        .isEqualTo(expectedIdentity());
   }
 
   @Test
@@ -171,7 +190,10 @@ class FeishuIdentityLookupSimulatorTest extends IdentityLookupContract {
         .isInstanceOf(AuthCenterUnavailableException.class);
 
     sim.control().down(false);
-    assertThat(lookup.identify(freshClientCode())).isEqualTo(expectedIdentity());
+    assertThat(lookup.identify(freshClientCode()))
+        .usingRecursiveComparison()
+        .ignoringFields("grant")
+        .isEqualTo(expectedIdentity());
   }
 
   @Test
@@ -179,7 +201,10 @@ class FeishuIdentityLookupSimulatorTest extends IdentityLookupContract {
   void userInfoRetriedExchangeNot() {
     sim.control().failNext(SimulatedEndpoint.USER_INFO, 2, 503, 20072);
 
-    assertThat(lookup.identify(freshClientCode())).isEqualTo(expectedIdentity());
+    assertThat(lookup.identify(freshClientCode()))
+        .usingRecursiveComparison()
+        .ignoringFields("grant")
+        .isEqualTo(expectedIdentity());
     assertThat(sim.control().count(SimulatedEndpoint.USER_INFO)).isEqualTo(3);
     assertThat(sim.control().count(exchangeEndpoint())).isEqualTo(1);
   }
