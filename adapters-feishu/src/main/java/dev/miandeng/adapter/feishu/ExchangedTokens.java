@@ -1,6 +1,6 @@
 package dev.miandeng.adapter.feishu;
 
-import dev.miandeng.domain.token.UserGrant;
+import dev.miandeng.domain.identity.UserGrant;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -2,7 +2,7 @@ package dev.miandeng.adapter.feishu;
 
 import dev.miandeng.adapter.feishu.FeishuWire.OidcTokens;
 import dev.miandeng.adapter.feishu.FeishuWire.V2TokenReply;
-import dev.miandeng.domain.token.UserGrant;
+import dev.miandeng.domain.identity.UserGrant;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;

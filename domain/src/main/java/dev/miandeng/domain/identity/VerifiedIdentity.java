@@ -1,6 +1,5 @@
 package dev.miandeng.domain.identity;
 
-import dev.miandeng.domain.token.UserGrant;
 import java.util.Objects;
 import java.util.Optional;
 

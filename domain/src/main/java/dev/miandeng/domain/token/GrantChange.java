@@ -1,5 +1,6 @@
 package dev.miandeng.domain.token;
 
+import dev.miandeng.domain.identity.UserGrant;
 import java.util.Objects;
 
 /**

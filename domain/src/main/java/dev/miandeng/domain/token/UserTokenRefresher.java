@@ -1,5 +1,7 @@
 package dev.miandeng.domain.token;
 
+import dev.miandeng.domain.identity.UserGrant;
+
 /**
  * Driven port: the authorization server's refresh grant (RFC 6749 §6). Refresh tokens are single
  * use: a call must never be repeated once it may have reached the server, so implementations do not

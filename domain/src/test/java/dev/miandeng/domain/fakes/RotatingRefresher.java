@@ -1,8 +1,8 @@
 package dev.miandeng.domain.fakes;
 
 import dev.miandeng.domain.fixtures.Grants;
+import dev.miandeng.domain.identity.UserGrant;
 import dev.miandeng.domain.token.RefreshTokenRejectedException;
-import dev.miandeng.domain.token.UserGrant;
 import dev.miandeng.domain.token.UserTokenRefresher;
 import java.time.Clock;
 import java.time.Duration;

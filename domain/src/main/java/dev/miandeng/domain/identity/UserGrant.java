@@ -1,4 +1,4 @@
-package dev.miandeng.domain.token;
+package dev.miandeng.domain.identity;
 
 import java.time.Duration;
 import java.time.Instant;
