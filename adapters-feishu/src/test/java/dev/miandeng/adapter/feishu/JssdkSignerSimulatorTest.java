@@ -135,7 +135,8 @@ class JssdkSignerSimulatorTest {
 
   @Test
   @DisplayName(
-      "a page that keeps reporting rejections costs at most one more ticket fetch per ticket")
+      "SEC-36 a page that keeps reporting rejections costs at most one more ticket fetch per"
+          + " ticket")
   void repeatedReportsDoNotSpendTheQuota() throws Exception {
     signer.sign(PAGE);
 
