@@ -66,6 +66,8 @@ export const api = {
   session: (code, nonce) => request("POST", "/api/session", { code, nonce }),
   logout: () => request("POST", "/api/logout"),
   logoutEverywhere: () => request("POST", "/api/logout-everywhere"),
+  // h5sdk.config's parameters for this page; `rejected` is the errorCode the client refused the last ones with.
+  jssdkConfig: (url, rejected) => request("POST", "/api/jssdk/config", rejected ? { url, rejected } : { url }),
   // A JSAPI failure for the server's metrics. keepalive: the report survives the page reloading or closing,
   // and unlike sendBeacon it carries the CSRF header every POST needs. errno goes as a string, as every field.
   clientError: (jsapi, errno) => request("POST", "/api/client-errors", { api: jsapi, errno: String(errno) }, { keepalive: true }),

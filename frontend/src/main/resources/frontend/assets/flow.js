@@ -5,9 +5,9 @@
 // Any failure is mapped to exactly one state by failureView(), also one the server reports in the page (reportedFailure).
 
 import { api, ApiError } from "./api.js";
-import { insideFeishu, JsapiError, loadScript, requestCode } from "./jsapi.js";
+import { CONFIG_ERROR, ConfigError, configureForPage, insideFeishu, JsapiError, loadScript, requestCode, showToast, signedPageUrl } from "./jsapi.js";
 import { t } from "./i18n.js";
-import { render } from "./view.js";
+import { render, revealJsapiAction, showJsapiStatus } from "./view.js";
 
 const ERRNO = { REFUSED: 2700002, PERMISSION_DENIED: 107, NO_REDIRECT_URL: 10235, URL_NOT_ALLOWED: 10236, NOT_VISIBLE: 10228 };
 
@@ -57,18 +57,102 @@ export async function start() {
   show(run, "loading", { step: "me" });
   try {
     const me = await signedInUser();
-    if (me) return show(run, "profile", { user: me });
+    if (me) {
+      showProfile(run, me);
+      return offerJsapiAction(run);
+    }
     const config = await api.config();
     const scriptRan = await loadScript(config.jssdkUrl);
     // No h5sdk (or a JSSDK that could not load): an ordinary browser, which can still log in by redirect.
     if (!scriptRan || !insideFeishu()) return show(run, "browser", { loginHref: loginHref(config.loginUrl) });
     show(run, "loading", { step: "client" });
     const user = await loginInsideFeishu(run, config);
-    show(run, "profile", { user });
+    showProfile(run, user);
+    offerJsapiAction(run, config);
   } catch (failure) {
     const [state, data] = failureView(failure);
     show(run, state, data);
   }
+}
+
+function showProfile(run, user) {
+  show(run, "profile", { user }, { ...handlers, jsapiToast: () => greetThroughFeishu(user) });
+}
+
+// ---- A JSAPI beyond login (showToast), which needs h5sdk.config with the server's signature ----
+
+const JSAPI_LIST = ["showToast"];
+let configured = null; // { url, promise } of this page's h5sdk.config, shared by clicks; dropped when it fails
+
+/** Inside the Feishu client the profile offers the JSAPI action; in a plain browser it stays hidden. */
+async function offerJsapiAction(run, knownConfig) {
+  try {
+    const config = knownConfig ?? (await api.config());
+    if ((await loadScript(config.jssdkUrl)) && insideFeishu() && run === currentRun) revealJsapiAction();
+  } catch {
+    // The action is an extra: without it the profile still works, so a failure here only keeps it hidden.
+  }
+}
+
+/** h5sdk.config (once per page URL, retried once by configureForPage), then tt.showToast with a greeting. */
+async function greetThroughFeishu(user) {
+  showJsapiStatus("working", t("jsapi.working"));
+  const url = signedPageUrl();
+  if (configured?.url !== url) {
+    configured = { url, promise: configureForPage({ sign: (rejected) => api.jssdkConfig(url, rejected), jsApiList: JSAPI_LIST }) };
+  }
+  try {
+    await configured.promise;
+    await showToast({ title: t("jsapi.toast", { name: user.name || user.enName || "" }) });
+    showJsapiStatus("done", t("jsapi.done"));
+  } catch (failure) {
+    if (failure instanceof ConfigError || failure instanceof ApiError) configured = null;
+    const { kind, text } = jsapiFailureView(failure);
+    showJsapiStatus(kind, text);
+  }
+}
+
+/** Maps a failure of the JSAPI action (h5sdk.config's errorCode, the signature route, the JSAPI) to [kind, text]. */
+export function jsapiFailureView(failure) {
+  if (failure instanceof ConfigError) {
+    const code = failure.errorCode;
+    switch (code) {
+      case CONFIG_ERROR.SIGNATURE_INVALID:
+      case CONFIG_ERROR.NO_VALID_TICKET:
+        return { kind: "retry", text: t("jsapi.signature", { code }) };
+      case CONFIG_ERROR.SIGNATURE_REPEATED:
+      case CONFIG_ERROR.SIGNATURE_EXPIRED:
+        return { kind: "retry", text: t("jsapi.expired", { code }) };
+      case CONFIG_ERROR.APP_ID_INVALID:
+      case CONFIG_ERROR.APP_NOT_FOUND:
+        return { kind: "config", text: t("jsapi.appId", { code }) };
+      case CONFIG_ERROR.NO_TRUSTED_DOMAIN:
+      case CONFIG_ERROR.NOT_TRUSTED_DOMAIN:
+        return { kind: "config", text: t("jsapi.domain", { code, origin: location.origin }) };
+      case CONFIG_ERROR.JSAPI_NOT_AUTHORIZED:
+      case CONFIG_ERROR.JSAPI_UNKNOWN:
+        return { kind: "config", text: t("jsapi.notAuthorized", { code }) };
+      case CONFIG_ERROR.APP_NOT_VISIBLE:
+        return { kind: "config", text: t("jsapi.notVisible", { code }) };
+      case CONFIG_ERROR.NETWORK:
+      case CONFIG_ERROR.REQUEST_FAILED:
+      case CONFIG_ERROR.BAD_RESPONSE:
+        return { kind: "retry", text: t("jsapi.network", { code }) };
+      default:
+        console.warn("miandeng: h5sdk.config failed", failure);
+        return { kind: "error", text: t("jsapi.configFailed", { code }) };
+    }
+  }
+  if (failure instanceof JsapiError) return { kind: "error", text: t("jsapi.failed", { code: failure.errno }) };
+  if (failure instanceof ApiError) {
+    if (failure.status === 503 || failure.code === "timeout") {
+      return { kind: "unavailable", text: failure.retryAfter ? t("unavailable.wait", { seconds: failure.retryAfter }) : t("unavailable.soon") };
+    }
+    if (failure.code === "rate_limited") return { kind: "retry", text: t("error.rate_limited", { seconds: failure.retryAfter ?? 60 }) };
+    if (failure.code === "network") return { kind: "retry", text: t("error.network") };
+  }
+  console.error("miandeng: the JSAPI action failed", failure);
+  return { kind: "error", text: t("jsapi.error") };
 }
 
 /** The returning user: a live session shows the profile at once, without asking the client for a code. */

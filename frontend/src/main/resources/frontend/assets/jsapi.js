@@ -119,3 +119,101 @@ export function requestCode({ appId, scopes, nonce, report = () => {} }) {
     });
   });
 }
+
+// ---- JSAPIs beyond login: h5sdk.config with the server's signature (Feishu "鉴权调用 JSAPI") ----
+
+const CONFIG_TIMEOUT_MS = 15000;
+
+/**
+ * The errorCodes h5sdk.config's onFail gives (Feishu's errno page, "以下错误码是 h5sdk.config 归属的错误码").
+ * Only 333441 / 333442 blame the ticket; 333443 / 333444 the signature's freshness (a new one fixes both).
+ */
+export const CONFIG_ERROR = {
+  PARAMETER_TYPE: 1012,
+  NETWORK: 1014,
+  REQUEST_FAILED: 10001,
+  BAD_RESPONSE: 10002,
+  APP_ID_INVALID: 333430,
+  APP_NOT_FOUND: 333440,
+  SIGNATURE_INVALID: 333441,
+  NO_VALID_TICKET: 333442,
+  SIGNATURE_REPEATED: 333443,
+  SIGNATURE_EXPIRED: 333444,
+  JSAPI_NOT_AUTHORIZED: 333445,
+  JSAPI_UNKNOWN: 333446,
+  NO_TRUSTED_DOMAIN: 333447,
+  NOT_TRUSTED_DOMAIN: 333448,
+  APP_NOT_VISIBLE: 333449,
+};
+
+/** Codes a new signature may cure: the page asks the server once more (sending the code), then gives up. */
+export const RETRY_ONCE = new Set([
+  CONFIG_ERROR.SIGNATURE_INVALID,
+  CONFIG_ERROR.NO_VALID_TICKET,
+  CONFIG_ERROR.SIGNATURE_REPEATED,
+  CONFIG_ERROR.SIGNATURE_EXPIRED,
+]);
+
+/** h5sdk.config refused the configuration: errorCode as the client gave it (a number), or a word of ours. */
+export class ConfigError extends Error {
+  constructor(errorCode, detail = "") {
+    super(`h5sdk.config failed: ${errorCode}${detail ? ` (${detail})` : ""}`);
+    this.name = "ConfigError";
+    this.errorCode = errorCode;
+    this.detail = detail;
+  }
+}
+
+/** The page's URL as Feishu signs and checks it: location.href without the fragment. */
+export const signedPageUrl = (href = window.location.href) => String(href).split("#")[0];
+
+/** One h5sdk.config call; resolves on onSuccess, rejects with ConfigError on onFail or when nothing answers. */
+export function configure(config, jsApiList) {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const finish = (outcome, value) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      outcome(value);
+    };
+    const timer = setTimeout(() => finish(reject, new ConfigError("timeout")), CONFIG_TIMEOUT_MS);
+    window.h5sdk.config({
+      appId: config.appId,
+      timestamp: config.timestamp,
+      nonceStr: config.nonceStr,
+      signature: config.signature,
+      jsApiList,
+      onSuccess: () => finish(resolve),
+      onFail: (failure) => {
+        const code = Number(failure?.errorCode ?? failure?.errno ?? NaN);
+        finish(reject, new ConfigError(Number.isNaN(code) ? "unknown" : code, String(failure?.errorMessage ?? failure?.errString ?? "")));
+      },
+    });
+  });
+}
+
+/**
+ * Configures the client for this page: asks the server to sign (`sign(rejected)` → {appId, timestamp, nonceStr,
+ * signature}), calls h5sdk.config, and when the client refuses with a code a new signature may cure (RETRY_ONCE)
+ * asks once more, telling the server the code (it renews its ticket for 333441 / 333442, at most once per ticket).
+ */
+export async function configureForPage({ sign, jsApiList }) {
+  try {
+    return await configure(await sign(), jsApiList);
+  } catch (failure) {
+    if (!(failure instanceof ConfigError) || !RETRY_ONCE.has(failure.errorCode)) throw failure;
+    return configure(await sign(String(failure.errorCode)), jsApiList);
+  }
+}
+
+/** tt.showToast (needs h5sdk.config first); resolves when shown, rejects with JsapiError. */
+export function showToast({ title, icon = "success", duration = 2000 }) {
+  return new Promise((resolve, reject) => {
+    if (typeof window.tt?.showToast !== "function") {
+      reject(new JsapiError("unknown", "no tt.showToast"));
+      return;
+    }
+    window.tt.showToast({ title, icon, duration, success: () => resolve(), fail: (failure) => reject(toError(failure)) });
+  });
+}

@@ -47,6 +47,31 @@ function avatar(user) {
   return h("div", { class: "avatar-frame" }, image, initials);
 }
 
+// A JSAPI that needs h5sdk.config (showToast): hidden until the page knows it runs inside the Feishu client.
+function jsapiAction(on) {
+  return h(
+    "section",
+    { id: "jsapi-demo", class: "jsapi", hidden: true },
+    actions(button("jsapi-toast", t("jsapi.action"), on.jsapiToast, "quiet")),
+    note(t("jsapi.hint")),
+    h("p", { id: "jsapi-status", class: "note", role: "status", "aria-live": "polite" }),
+  );
+}
+
+/** Shows the JSAPI action of the profile (the page runs inside the Feishu client). */
+export function revealJsapiAction() {
+  const section = byId("jsapi-demo");
+  if (section) section.hidden = false;
+}
+
+/** The JSAPI action's outcome: kind (working, done, retry, config, unavailable, error) and its sentence. */
+export function showJsapiStatus(kind, text) {
+  const status = byId("jsapi-status");
+  if (!status) return;
+  status.dataset.kind = kind;
+  status.textContent = text;
+}
+
 const STATES = {
   loading: ({ step = "me" }) => ({
     visual: h("span", { class: "spinner", "aria-hidden": "true" }),
@@ -62,7 +87,10 @@ const STATES = {
     ],
     documentTitle: t("profile.title"),
     message: t("profile.message"),
-    body: [actions(button("logout", t("action.logout"), on.logout), button("logout-everywhere", t("action.logoutEverywhere"), on.logoutEverywhere, "quiet"))],
+    body: [
+      actions(button("logout", t("action.logout"), on.logout), button("logout-everywhere", t("action.logoutEverywhere"), on.logoutEverywhere, "quiet")),
+      jsapiAction(on),
+    ],
   }),
 
   browser: ({ loginHref }) => ({

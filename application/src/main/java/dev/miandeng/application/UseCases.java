@@ -1,5 +1,7 @@
 package dev.miandeng.application;
 
+import dev.miandeng.application.jsapi.SignJsapiConfigService;
+import dev.miandeng.application.jsapi.SignJsapiConfigUseCase;
 import dev.miandeng.application.login.FinishLoginService;
 import dev.miandeng.application.login.FinishLoginUseCase;
 import dev.miandeng.application.login.IssueLoginNonceService;
@@ -33,7 +35,8 @@ public record UseCases(
     LogOutUseCase logOut,
     LogOutEverywhereUseCase logOutEverywhere,
     SweepExpiredUseCase sweepExpired,
-    ObtainUserAccessTokenUseCase obtainUserAccessToken) {
+    ObtainUserAccessTokenUseCase obtainUserAccessToken,
+    SignJsapiConfigUseCase signJsapiConfig) {
 
   public UseCases {
     Objects.requireNonNull(issueLoginNonce, "issueLoginNonce");
@@ -44,6 +47,7 @@ public record UseCases(
     Objects.requireNonNull(logOutEverywhere, "logOutEverywhere");
     Objects.requireNonNull(sweepExpired, "sweepExpired");
     Objects.requireNonNull(obtainUserAccessToken, "obtainUserAccessToken");
+    Objects.requireNonNull(signJsapiConfig, "signJsapiConfig");
   }
 
   /**
@@ -73,6 +77,7 @@ public record UseCases(
         new LogOutService(ports.sessions()),
         new LogOutEverywhereService(ports.sessions(), ports.userTokens()),
         new SweepExpiredService(ports.sessions(), ports.loginStates(), clock),
-        new ObtainUserAccessTokenService(ports.userTokens(), ports.userTokenRefresher(), clock));
+        new ObtainUserAccessTokenService(ports.userTokens(), ports.userTokenRefresher(), clock),
+        new SignJsapiConfigService(ports.jsapiConfigSigner()));
   }
 }

@@ -4,6 +4,7 @@ import dev.miandeng.adapter.persistence.memory.InMemoryLoginStates;
 import dev.miandeng.adapter.persistence.memory.InMemorySessions;
 import dev.miandeng.adapter.persistence.memory.InMemoryUserTokens;
 import dev.miandeng.adapter.persistence.memory.InMemoryUsers;
+import dev.miandeng.domain.fakes.KnownTicketSigner;
 import dev.miandeng.domain.fakes.RotatingRefresher;
 import dev.miandeng.domain.fakes.ScriptedIdentityLookup;
 import dev.miandeng.domain.fixtures.MutableClock;
@@ -28,6 +29,7 @@ final class Core {
   final InMemoryLoginStates loginStates = new InMemoryLoginStates();
   final InMemoryUserTokens userTokens = new InMemoryUserTokens();
   final RotatingRefresher refresher = new RotatingRefresher(clock, Duration.ZERO);
+  final KnownTicketSigner jsapiSigner = new KnownTicketSigner("cli_core", "ticket-core", clock);
   final UseCases useCases;
 
   Core() {
@@ -44,7 +46,7 @@ final class Core {
    */
   UseCases wiredOver(Sessions sessions, TenantAllowList tenants) {
     return UseCases.wire(
-        new DrivenPorts(provider, users, sessions, loginStates, userTokens, refresher),
+        new DrivenPorts(provider, users, sessions, loginStates, userTokens, refresher, jsapiSigner),
         new CoreSettings(tenants, SessionPolicy.DEFAULT, LOGIN_TTL),
         clock,
         new SecureRandom());

@@ -27,6 +27,7 @@ final class ControlPage {
       document.getElementById("down").addEventListener("click", function () { sim("POST", "/_sim/down", {down: true}); });
       document.getElementById("up").addEventListener("click", function () { sim("POST", "/_sim/down", {down: false}); });
       document.getElementById("expire").addEventListener("click", function () { sim("POST", "/_sim/expire-tokens"); });
+      document.getElementById("stale-ticket").addEventListener("click", function () { sim("POST", "/_sim/stale-jsapi-ticket"); });
       document.getElementById("reset").addEventListener("click", function () { sim("POST", "/_sim/reset"); });
       </script>
       """;
@@ -66,6 +67,7 @@ final class ControlPage {
         .append("<p>Auth center: <button type=\"button\" id=\"down\">down</button>")
         .append("<button type=\"button\" id=\"up\">up</button>")
         .append("<button type=\"button\" id=\"expire\">expire all tokens</button>")
+        .append("<button type=\"button\" id=\"stale-ticket\">stale JSAPI ticket</button>")
         .append("<button type=\"button\" id=\"reset\">reset everything</button></p>")
         .append("<p class=\"muted\" id=\"status\"></p>")
         .append(SCRIPT);

@@ -30,6 +30,7 @@ final class ControlRoutes {
     routes.post(PREFIX + "/down", this::down);
     routes.post(PREFIX + "/error-shape", this::errorShape);
     routes.post(PREFIX + "/expire-tokens", ctx -> done(ctx, control::expireTokens));
+    routes.post(PREFIX + "/stale-jsapi-ticket", ctx -> done(ctx, control::staleJsapiTicket));
     routes.get(PREFIX + "/counters", ctx -> Json.send(ctx, 200, control.counters()));
     routes.get(PREFIX + "/client", ctx -> Json.send(ctx, 200, clientBody()));
     routes.put(PREFIX + "/client", this::client);

@@ -78,6 +78,7 @@ public final class FeishuSimulator implements AutoCloseable {
             failures,
             client,
             legacyShape,
+            tickets,
             appTokens,
             tenantTokens,
             tickets);
@@ -100,7 +101,8 @@ public final class FeishuSimulator implements AutoCloseable {
                       codes,
                       new AuthorizePage(address))
                   .register(routes);
-              new JsapiRoutes(client, codes, address).register(routes);
+              new JsapiRoutes(client, codes, address, new JsapiConfigCheck(app, tickets, clock))
+                  .register(routes);
               new AvatarRoutes(roster).register(routes);
               new ControlRoutes(control, new ControlPage(roster, client)).register(routes);
               routes.exception(IllegalArgumentException.class, FeishuSimulator::badRequest);

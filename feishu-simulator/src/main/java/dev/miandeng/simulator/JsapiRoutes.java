@@ -10,12 +10,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSAPI shim script and the code endpoint it calls. Both allow any origin: the app's page lives
- * on another origin than the simulator, as it does with the real client.
+ * The JSAPI shim script and the endpoints it calls: codes, and the h5sdk.config check. Both allow
+ * any origin: the app's page lives on another origin than the simulator, as it does with the real
+ * client.
  */
 final class JsapiRoutes {
   static final String SHIM_PATH = "/jsapi/h5sdk.js";
   static final String CODE_PATH = "/jsapi/code";
+  static final String CONFIG_PATH = "/jsapi/config";
 
   /** Simulator-only errno for a call without appID / appId (catches the casing mistake). */
   static final int ERRNO_MISSING_APP_ID = 1;
@@ -23,17 +25,31 @@ final class JsapiRoutes {
   private final ClientSimulation client;
   private final CodeStore codes;
   private final PublicAddress address;
+  private final JsapiConfigCheck configCheck;
 
-  JsapiRoutes(ClientSimulation client, CodeStore codes, PublicAddress address) {
+  JsapiRoutes(
+      ClientSimulation client,
+      CodeStore codes,
+      PublicAddress address,
+      JsapiConfigCheck configCheck) {
     this.client = client;
     this.codes = codes;
     this.address = address;
+    this.configCheck = configCheck;
   }
 
   void register(RoutesConfig routes) {
     routes.get(SHIM_PATH, this::shim);
     routes.options(CODE_PATH, JsapiRoutes::preflight);
     routes.post(CODE_PATH, this::code);
+    routes.options(CONFIG_PATH, JsapiRoutes::preflight);
+    routes.post(CONFIG_PATH, this::config);
+  }
+
+  /** h5sdk.config: 200 {ok:true} or 200 {errorCode, errorMessage} ({@link JsapiConfigCheck}). */
+  private void config(Context ctx) {
+    allowAnyOrigin(ctx);
+    Json.send(ctx, 200, configCheck.check(Json.bodyObject(ctx)).body());
   }
 
   private void shim(Context ctx) {

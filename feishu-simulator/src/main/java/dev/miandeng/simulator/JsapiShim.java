@@ -18,6 +18,8 @@ final class JsapiShim {
           return; // an ordinary browser outside Feishu: no h5sdk, no tt
         }
         var errorHandlers = [];
+        var configured = false; // h5sdk.config succeeded on this page
+        var toasts = [];
         function later(callback, argument) {
           setTimeout(function () {
             if (typeof callback === "function") {
@@ -63,13 +65,68 @@ final class JsapiShim {
               errorHandlers.push(callback);
             }
           },
-          config: function (options) { later(options && options.onSuccess, {}); }
+          // The client checks the signature with the ticket it issued and the page's own URL.
+          config: function (options) {
+            var opts = options || {};
+            configured = false;
+            fetch(sim.base + "/jsapi/config", {
+              method: "POST",
+              headers: { "Content-Type": "application/json" },
+              body: JSON.stringify({
+                appId: opts.appId, timestamp: opts.timestamp, nonceStr: opts.nonceStr,
+                signature: opts.signature, jsApiList: opts.jsApiList || [],
+                url: String(window.location.href).split("#")[0]
+              })
+            }).then(function (response) {
+              return response.json();
+            }).then(function (answer) {
+              if (answer.ok) {
+                configured = true;
+                later(opts.onSuccess, {});
+              } else {
+                var failure = { errorCode: answer.errorCode, errorMessage: answer.errorMessage };
+                reportError(failure);
+                later(opts.onFail, failure);
+              }
+            }, function (error) {
+              var failure = { errorCode: 10001, errorMessage: "simulator unreachable: " + error };
+              reportError(failure);
+              later(opts.onFail, failure);
+            });
+          }
         };
         var tt = {
           requestAuthCode: function (options) {
             call("requestAuthCode", options && options.appId, [], options, false);
+          },
+          // Needs h5sdk.config first, as every JSAPI but login and closeWindow; errno 105 otherwise.
+          showToast: function (options) {
+            var opts = options || {};
+            if (!configured) {
+              later(opts.fail, { errno: 105, errString: "authentication fail" });
+              return;
+            }
+            var toast = document.createElement("div");
+            toast.setAttribute("data-simulated-toast", opts.icon || "none");
+            toast.setAttribute("role", "status");
+            toast.textContent = String(opts.title || "");
+            toast.style.position = "fixed";
+            toast.style.left = "50%";
+            toast.style.bottom = "20%";
+            toast.style.transform = "translateX(-50%)";
+            toast.style.padding = "10px 16px";
+            toast.style.borderRadius = "8px";
+            toast.style.background = "rgba(0,0,0,0.8)";
+            toast.style.color = "#fff";
+            toast.style.zIndex = "2147483647";
+            document.body.appendChild(toast);
+            toasts.push(toast.textContent);
+            setTimeout(function () { toast.remove(); }, opts.duration || 1500);
+            later(opts.success, { errMsg: "showToast:ok" });
           }
         };
+        // What the simulated client displayed, for tests (a toast leaves the screen on its own).
+        window.__feishuSimulatorToasts = toasts;
         if (sim.mode !== "old-client") {
           tt.requestAccess = function (options) {
             call("requestAccess", options && options.appID, options && options.scopeList, options, true);

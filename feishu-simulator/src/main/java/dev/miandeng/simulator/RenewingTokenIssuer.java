@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -45,6 +46,27 @@ final class RenewingTokenIssuer {
   synchronized boolean isValid(String token) {
     Instant expiry = token == null ? null : expiryByToken.get(token);
     return expiry != null && expiry.isAfter(clock.instant());
+  }
+
+  /** Every token still valid now, the current one first. */
+  synchronized List<String> validTokens() {
+    Instant now = clock.instant();
+    return expiryByToken.entrySet().stream()
+        .filter(entry -> entry.getValue().isAfter(now))
+        .map(Map.Entry::getKey)
+        .sorted((a, b) -> a.equals(current) ? -1 : b.equals(current) ? 1 : 0)
+        .toList();
+  }
+
+  /**
+   * The current token becomes invalid at once and the next {@link #obtain} issues a new one (a
+   * ticket Feishu no longer honours, for the control API's stale-jsapi-ticket).
+   */
+  synchronized void invalidateCurrent() {
+    if (current != null) {
+      expiryByToken.remove(current);
+      current = null;
+    }
   }
 
   /** Every token issued so far becomes invalid (control API expire-tokens and reset). */

@@ -21,6 +21,7 @@ public final class SimulatorControl {
   private final FailureInjector failures;
   private final ClientSimulation client;
   private final LegacyErrorShape legacyShape;
+  private final RenewingTokenIssuer jsapiTickets;
 
   SimulatorControl(
       AppCredentials app,
@@ -33,6 +34,7 @@ public final class SimulatorControl {
       FailureInjector failures,
       ClientSimulation client,
       LegacyErrorShape legacyShape,
+      RenewingTokenIssuer jsapiTickets,
       RenewingTokenIssuer... appLevelTokens) {
     this.app = app;
     this.enabledScopes = List.copyOf(enabledScopes);
@@ -44,6 +46,7 @@ public final class SimulatorControl {
     this.failures = failures;
     this.client = client;
     this.legacyShape = legacyShape;
+    this.jsapiTickets = jsapiTickets;
     this.appLevelTokens = appLevelTokens.clone();
   }
 
@@ -131,6 +134,14 @@ public final class SimulatorControl {
       tokens.invalidateAll();
     }
     userTokens.invalidateAll();
+  }
+
+  /**
+   * The current JSAPI ticket stops working at once, as a ticket Feishu no longer honours: configs
+   * signed with it fail with 333441 and the next ticket call issues a new one.
+   */
+  public void staleJsapiTicket() {
+    jsapiTickets.invalidateCurrent();
   }
 
   /** Calls received per endpoint wire name, failed ones included; every endpoint is present. */

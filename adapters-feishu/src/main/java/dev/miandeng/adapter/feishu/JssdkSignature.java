@@ -4,28 +4,20 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Objects;
 
 /**
- * What a page passes to {@code h5sdk.config} (facts page section 3.6). Valid 10 minutes, single
- * use: sign per page load. The ticket itself never leaves the server.
- *
- * @param appId the App ID
- * @param timestamp milliseconds since the epoch, as signed
- * @param nonceStr the random nonce, as signed
- * @param signature lowercase hex SHA-1 of the canonical string
+ * Feishu's {@code h5sdk.config} signature (facts page section 3.6; the h5sdk.config error 333441
+ * lists the rules): the fields in this order, the ticket's name {@code jsapi_ticket}, the nonce's
+ * {@code noncestr} (lower case, unlike the config's {@code nonceStr}), the timestamp in
+ * milliseconds.
  */
-public record JssdkSignature(String appId, long timestamp, String nonceStr, String signature) {
+final class JssdkSignature {
 
-  public JssdkSignature {
-    Objects.requireNonNull(appId, "appId");
-    Objects.requireNonNull(nonceStr, "nonceStr");
-    Objects.requireNonNull(signature, "signature");
-  }
+  private JssdkSignature() {}
 
   /**
    * {@code sha1("jsapi_ticket=" + ticket + "&noncestr=" + nonce + "&timestamp=" + millis + "&url="
-   * + url)}, the URL without its fragment.
+   * + url)} as 40 lowercase hex digits, the URL without its fragment.
    */
   static String sign(String ticket, String nonce, long timestampMillis, String pageUrl) {
     int hash = pageUrl.indexOf('#');

@@ -24,6 +24,7 @@ import dev.miandeng.domain.identity.CodeGrant;
 import dev.miandeng.domain.identity.CodeRefusedException;
 import dev.miandeng.domain.identity.IdentityLookupException;
 import dev.miandeng.domain.identity.UserNotAllowedException;
+import dev.miandeng.domain.jsapi.PageUrl;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -228,7 +229,7 @@ class FeishuFailuresTest {
     FeishuSettings settings = stub.settings(endpoint.flavour());
     if (endpoint.jssdk()) {
       return JssdkSigner.create(settings, Clock.systemUTC(), stub.recordingSleeper)
-          .sign("https://app.example.test/");
+          .sign(new PageUrl("https://app.example.test/"));
     }
     return FeishuIdentityLookup.create(settings, Clock.systemUTC(), stub.recordingSleeper)
         .identify(CODE);

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import dev.miandeng.domain.fixtures.MutableClock;
+import dev.miandeng.domain.jsapi.JsapiConfig;
+import dev.miandeng.domain.jsapi.PageUrl;
 import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -38,9 +40,9 @@ class JssdkSignerTest {
       JssdkSigner signer =
           JssdkSigner.create(stub.settings(ExchangeFlavour.V2), clock, stub.recordingSleeper);
 
-      JssdkSignature first = signer.sign("https://app.example.test/page");
+      JsapiConfig first = signer.sign(new PageUrl("https://app.example.test/page"));
       clock.advance(Duration.ofMinutes(60));
-      JssdkSignature second = signer.sign("https://app.example.test/page");
+      JsapiConfig second = signer.sign(new PageUrl("https://app.example.test/page"));
 
       assertThat(first.nonceStr()).isNotEqualTo(second.nonceStr());
       assertThat(second.timestamp()).isEqualTo(clock.millis());

@@ -36,8 +36,9 @@ import java.util.Optional;
  *
  * <p>The page's JSAPI failure reports ({@link ClientErrorBeacon}) have a bucket of their own per
  * address, {@link #CLIENT_ERRORS_PER_WINDOW} a window: a page reports at most a few per login, and
- * a flood of reports must not spend anybody's login budget. Every refusal is counted in {@link
- * WebMetrics#rateLimited} by the limit that refused it.
+ * a flood of reports must not spend anybody's login budget. The JSAPI signatures ({@link
+ * JsapiConfigApi}) have one too, as large as the address's login ceiling. Every refusal is counted
+ * in {@link WebMetrics#rateLimited} by the limit that refused it.
  */
 final class LoginRateLimiter {
 
@@ -59,6 +60,7 @@ final class LoginRateLimiter {
 
   private static final String ADDRESS = "address";
   private static final String CLIENT_ERRORS = "client_errors";
+  private static final String JSAPI_CONFIG = "jsapi_config";
 
   private final int perBrowser;
   private final int perAddress;
@@ -70,6 +72,7 @@ final class LoginRateLimiter {
   private final Cache<Client, Bucket> browsers;
   private final Cache<String, Bucket> addresses;
   private final Cache<String, Bucket> reporters;
+  private final Cache<String, Bucket> signatures;
   private final WebMetrics metrics;
 
   LoginRateLimiter(
@@ -89,6 +92,7 @@ final class LoginRateLimiter {
     this.browsers = cache();
     this.addresses = cache();
     this.reporters = cache();
+    this.signatures = cache();
     this.metrics = Objects.requireNonNull(metrics, "metrics");
   }
 
@@ -146,6 +150,24 @@ final class LoginRateLimiter {
     }
   }
 
+  /**
+   * A page asks for a JSAPI signature: spends one of the address's signature tokens (as many per
+   * window as the address may make login requests). Sets no cookie.
+   *
+   * @throws RequestRejectedException 429 with Retry-After when the address asked too often
+   */
+  void admitJsapiConfig(Context ctx) {
+    String address = IpAddresses.subscriber(clients.of(ctx));
+    ConsumptionProbe spent =
+        signatures.get(address, key -> bucket(perAddress)).tryConsumeAndReturnRemaining(1);
+    if (!spent.isConsumed()) {
+      throw refused(
+          JSAPI_CONFIG,
+          spent.getNanosToWaitForRefill(),
+          "Too many signature requests. Please wait a moment and try again.");
+    }
+  }
+
   private Bucket addressBucket(Client client) {
     return addresses.get(client.address(), key -> bucket(perAddress));
   }
@@ -183,13 +205,15 @@ final class LoginRateLimiter {
   }
 
   private RequestRejectedException refused(String limit, long nanosToWait) {
+    return refused(
+        limit, nanosToWait, "Too many login attempts. Please wait a moment and try again.");
+  }
+
+  private RequestRejectedException refused(String limit, long nanosToWait, String message) {
     metrics.rateLimited(limit);
     long seconds = Math.max(1, (nanosToWait + 999_999_999L) / 1_000_000_000L);
     return new RequestRejectedException(
-        429,
-        "rate_limited",
-        "Too many login attempts. Please wait a moment and try again.",
-        Optional.of(Duration.ofSeconds(seconds)));
+        429, "rate_limited", message, Optional.of(Duration.ofSeconds(seconds)));
   }
 
   /** Bucket4j's time from the injected clock, so tests move time instead of sleeping. */

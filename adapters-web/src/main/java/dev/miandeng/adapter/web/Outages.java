@@ -25,16 +25,19 @@ final class Outages {
   /**
    * @param defaultRetryAfter the wait to advise when the dependency gave no hint of its own
    * @param metrics counts each answer by its error code, and the auth center's as login outcomes
-   *     (only logins call it)
+   *     when a login met them (logins and the JSAPI signature call the auth center)
    */
   Outages(Duration defaultRetryAfter, WebMetrics metrics) {
     this.defaultRetryAfter = defaultRetryAfter;
     this.metrics = metrics;
   }
 
-  RequestRejectedException authCenterUnavailable(AuthCenterUnavailableException e) {
+  RequestRejectedException authCenterUnavailable(
+      AuthCenterUnavailableException e, boolean duringLogin) {
     metrics.outage("auth_center_unavailable");
-    metrics.login("auth_center_unavailable");
+    if (duringLogin) {
+      metrics.login("auth_center_unavailable");
+    }
     return new RequestRejectedException(
         503,
         "auth_center_unavailable",
@@ -51,11 +54,14 @@ final class Outages {
         Optional.of(defaultRetryAfter));
   }
 
-  RequestRejectedException authCenterMisconfigured(AuthCenterMisconfiguredException e) {
+  RequestRejectedException authCenterMisconfigured(
+      AuthCenterMisconfiguredException e, boolean duringLogin) {
     // The operator needs the details; the browser gets none of them.
     LOG.error("the app is misconfigured for the auth center: {}", e.getMessage());
     metrics.outage("server_misconfigured");
-    metrics.login("auth_center_misconfigured");
+    if (duringLogin) {
+      metrics.login("auth_center_misconfigured");
+    }
     return new RequestRejectedException(
         500,
         "server_misconfigured",

@@ -109,6 +109,8 @@ public final class WebServer implements AutoCloseable {
     CsrfGuard csrf = new CsrfGuard(settings.publicOrigin(), events);
     LoginFinisher finisher = new LoginFinisher(useCases.finishLogin(), cookies, events, metrics);
     ClientErrorBeacon beacon = new ClientErrorBeacon(json, rateLimiter, metrics);
+    JsapiConfigApi jsapiConfig =
+        new JsapiConfigApi(useCases.signJsapiConfig(), settings.publicOrigin(), json, rateLimiter);
     SessionApi api =
         new SessionApi(useCases, settings, cookies, json, rateLimiter, finisher, events);
     BrowserLogin browserLogin =
@@ -137,6 +139,7 @@ public final class WebServer implements AutoCloseable {
               cfg.routes.post("/api/logout", api::logOut);
               cfg.routes.post("/api/logout-everywhere", api::logOutEverywhere);
               cfg.routes.post(ClientErrorBeacon.PATH, beacon::report);
+              cfg.routes.post(JsapiConfigApi.PATH, jsapiConfig::config);
               cfg.routes.get(BrowserLogin.START_PATH, browserLogin::start);
               cfg.routes.get(CALLBACK_PATH, browserLogin::callback);
               getAndHead(cfg, "/health/live", health::live);
@@ -145,13 +148,13 @@ public final class WebServer implements AutoCloseable {
               // The use cases let the ports' outages through: answered here, once for every route.
               cfg.routes.exception(
                   AuthCenterUnavailableException.class,
-                  (e, ctx) -> errors.send(ctx, outages.authCenterUnavailable(e)));
+                  (e, ctx) -> errors.send(ctx, outages.authCenterUnavailable(e, isLogin(ctx))));
               cfg.routes.exception(
                   StoreUnavailableException.class,
                   (e, ctx) -> errors.send(ctx, outages.storeUnavailable(e)));
               cfg.routes.exception(
                   AuthCenterMisconfiguredException.class,
-                  (e, ctx) -> errors.send(ctx, outages.authCenterMisconfigured(e)));
+                  (e, ctx) -> errors.send(ctx, outages.authCenterMisconfigured(e, isLogin(ctx))));
               cfg.routes.exception(
                   HttpResponseException.class, (e, ctx) -> frameworkError(errors, e, ctx));
               cfg.routes.exception(Exception.class, (e, ctx) -> unexpected(errors, e, ctx));
@@ -202,6 +205,11 @@ public final class WebServer implements AutoCloseable {
   @Override
   public void close() {
     stop();
+  }
+
+  /** Whether the auth center failed a login (every route that calls it but the JSAPI signature). */
+  private static boolean isLogin(Context ctx) {
+    return !JsapiConfigApi.PATH.equals(ctx.path());
   }
 
   private static void getAndHead(JavalinConfig cfg, String path, Handler handler) {

@@ -4,6 +4,7 @@ import dev.miandeng.adapter.persistence.memory.InMemoryUserTokens;
 import dev.miandeng.application.CoreSettings;
 import dev.miandeng.application.DrivenPorts;
 import dev.miandeng.application.UseCases;
+import dev.miandeng.domain.fakes.KnownTicketSigner;
 import dev.miandeng.domain.fakes.RotatingRefresher;
 import dev.miandeng.domain.fakes.ScriptedIdentityLookup;
 import dev.miandeng.domain.fixtures.MutableClock;
@@ -32,6 +33,9 @@ final class TestApp implements AutoCloseable {
 
   static final String PUBLIC_URL = "http://app.example.test";
 
+  /** The JSAPI ticket the tests' signer holds (Feishu's sample ticket). */
+  static final String JSAPI_TICKET = "0560604568baf296731aa37f0c8ebe3e049c19d7";
+
   /** What the identity side tells the page in these tests: Feishu's JSSDK, no extra scopes. */
   static final ClientLoginSettings CLIENT =
       new ClientLoginSettings(
@@ -45,6 +49,7 @@ final class TestApp implements AutoCloseable {
   final SwitchableStores stores = new SwitchableStores();
   final InMemoryUserTokens userTokens = new InMemoryUserTokens();
   final RotatingRefresher refresher = new RotatingRefresher(clock, Duration.ZERO);
+  final KnownTicketSigner jsapiSigner = new KnownTicketSigner("cli_test", JSAPI_TICKET, clock);
   final AtomicBoolean ready = new AtomicBoolean(true);
   final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   final WebSettings settings;
@@ -65,7 +70,8 @@ final class TestApp implements AutoCloseable {
                 stores.sessions(),
                 stores.loginStates(),
                 userTokens,
-                refresher),
+                refresher,
+                jsapiSigner),
             new CoreSettings(
                 new TenantAllowList(Set.of(People.TENANT)),
                 SessionPolicy.DEFAULT,
