@@ -31,11 +31,14 @@ public final class Miandeng implements AutoCloseable {
   private final URI url;
   private final Deque<AutoCloseable> parts;
   private final Optional<Management> management;
+  private final UseCases useCases;
 
-  private Miandeng(URI url, Deque<AutoCloseable> parts, Optional<Management> management) {
+  private Miandeng(
+      URI url, Deque<AutoCloseable> parts, Optional<Management> management, UseCases useCases) {
     this.url = url;
     this.parts = parts;
     this.management = management;
+    this.useCases = useCases;
   }
 
   /** Starts everything; if any part fails to start, the parts already started are closed again. */
@@ -79,7 +82,7 @@ public final class Miandeng implements AutoCloseable {
       started.push(Housekeeping.start(useCases.sweepExpired()));
       Optional<Management> management = Management.start(config.operations(), meters);
       management.ifPresent(started::push);
-      return new Miandeng(publicUrl, started, management);
+      return new Miandeng(publicUrl, started, management, useCases);
     } catch (RuntimeException e) {
       closeAll(started);
       throw e;
@@ -89,6 +92,11 @@ public final class Miandeng implements AutoCloseable {
   /** Where browsers open the app. */
   public URI url() {
     return url;
+  }
+
+  /** The core as the web adapter sees it: for tests that drive a use case no route calls yet. */
+  UseCases useCases() {
+    return useCases;
   }
 
   /** Where Prometheus scrapes, when a management port is configured. */

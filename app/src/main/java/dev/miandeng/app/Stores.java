@@ -1,6 +1,7 @@
 package dev.miandeng.app;
 
 import dev.miandeng.adapter.persistence.jdbi.JdbiStores;
+import dev.miandeng.adapter.persistence.memory.DisabledUserTokens;
 import dev.miandeng.adapter.persistence.memory.InMemoryLoginStates;
 import dev.miandeng.adapter.persistence.memory.InMemorySessions;
 import dev.miandeng.adapter.persistence.memory.InMemoryUserTokens;
@@ -24,7 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The three driven storage ports, each built by the adapter its own switch names ({@link
+ * The driven storage ports, each built by the adapter its own switch names ({@link
  * PersistenceConfig}). Swapping one port's adapter is one case in one switch below. A connection
  * that several ports share (one database, one Redis) is opened once, on first need, and only when
  * some port uses it.
@@ -37,7 +38,7 @@ final class Stores implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Stores.class);
 
   private final Users users;
-  private final UserTokens userTokens = new InMemoryUserTokens();
+  private final UserTokens userTokens;
   private final Sessions sessions;
   private final LoginStates loginStates;
   private final List<Probe> probes;
@@ -48,11 +49,13 @@ final class Stores implements AutoCloseable {
 
   private Stores(
       Users users,
+      UserTokens userTokens,
       Sessions sessions,
       LoginStates loginStates,
       List<Probe> probes,
       Deque<AutoCloseable> connections) {
     this.users = users;
+    this.userTokens = userTokens;
     this.sessions = sessions;
     this.loginStates = loginStates;
     this.probes = probes;
@@ -85,14 +88,20 @@ final class Stores implements AutoCloseable {
             case JDBC -> opened.database().loginStates();
             case REDIS -> opened.redis().loginStates();
           };
-      return new Stores(users, sessions, loginStates, opened.probes, opened.closeables);
+      UserTokens userTokens =
+          switch (config.userTokens().adapter()) {
+            case OFF -> new DisabledUserTokens();
+            case MEMORY -> new InMemoryUserTokens();
+            case JDBC -> opened.database().userTokens(config.userTokens().keys().orElseThrow());
+          };
+      return new Stores(users, userTokens, sessions, loginStates, opened.probes, opened.closeables);
     } catch (RuntimeException e) {
       opened.closeables.forEach(Stores::closeQuietly);
       throw e;
     }
   }
 
-  /** The token vault; held in memory until the vault's own switch and key are configured. */
+  /** The token vault: {@code MIANDENG_USER_TOKENS_STORE}, off without a token key. */
   UserTokens userTokens() {
     return userTokens;
   }

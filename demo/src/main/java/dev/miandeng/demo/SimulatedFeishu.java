@@ -1,5 +1,6 @@
 package dev.miandeng.demo;
 
+import dev.miandeng.adapter.persistence.crypto.TokenKeyRing;
 import dev.miandeng.app.FreePort;
 import dev.miandeng.app.config.AppConfigReader;
 import dev.miandeng.app.config.ConfigSources;
@@ -9,6 +10,7 @@ import dev.miandeng.app.config.ServedUrls;
 import dev.miandeng.simulator.FeishuSimulator;
 import dev.miandeng.simulator.SimulatorSettings;
 import java.net.URI;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -30,7 +32,10 @@ import java.util.Set;
  *   <li>{@code MIANDENG_SIMULATOR_PORT}: the simulator's port, 0 (a free one) by default
  * </ul>
  *
- * <p>{@code FEISHU_SCOPES} and {@code FEISHU_EXCHANGE} reach the app unchanged.
+ * <p>{@code FEISHU_SCOPES} and {@code FEISHU_EXCHANGE} reach the app unchanged. Without a token key
+ * ({@code MIANDENG_TOKEN_KEY} or its {@code _FILE}) the demo gives the app an ephemeral one, so the
+ * token vault works out of the box; the start-up summary names it as the demo's, and grants stored
+ * under it read as absent after a restart (the user consents again).
  */
 public final class SimulatedFeishu implements AutoCloseable {
 
@@ -38,6 +43,9 @@ public final class SimulatedFeishu implements AutoCloseable {
   static final String SIMULATOR_PORT = "MIANDENG_SIMULATOR_PORT";
   private static final String SIMULATOR = "simulator";
   private static final String SOURCE = "the demo launcher";
+  private static final String TOKEN_KEY = "MIANDENG_TOKEN_KEY";
+  private static final String EPHEMERAL_KEY_SOURCE =
+      "the demo launcher: an ephemeral key, new at every start";
 
   /** Feishu settings an operator may have set that the simulator decides instead. */
   private static final List<String> UNSET =
@@ -93,7 +101,16 @@ public final class SimulatedFeishu implements AutoCloseable {
     replacements.put("MIANDENG_PORT", String.valueOf(appPort));
     replacements.put("MIANDENG_PUBLIC_BASE_URL", publicUrl.toString());
     UNSET.forEach(key -> replacements.put(key, ""));
-    return new SimulatedFeishu(simulator, config.with(replacements, SOURCE));
+    return new SimulatedFeishu(
+        simulator, withTokenKey(config.with(replacements, SOURCE), new SecureRandom()));
+  }
+
+  /** The operator's token key if any, else an ephemeral one through the same variable. */
+  private static ConfigSources withTokenKey(ConfigSources config, SecureRandom random) {
+    if (config.get(TOKEN_KEY).isPresent() || config.get(TOKEN_KEY + "_FILE").isPresent()) {
+      return config;
+    }
+    return config.with(Map.of(TOKEN_KEY, TokenKeyRing.ephemeralText(random)), EPHEMERAL_KEY_SOURCE);
   }
 
   /** An App ID means real Feishu was meant: running the simulator instead would hide that. */

@@ -128,4 +128,27 @@ class SimulatedFeishuTest {
                     Clock.systemUTC()))
         .hasMessageContaining("MIANDENG_SIMULATOR_PORT");
   }
+
+  @Test
+  @DisplayName(
+      "SEC-23 the demo gives the vault an ephemeral key through MIANDENG_TOKEN_KEY and the summary"
+          + " says so; an operator's key is kept; memory needs none")
+  void anEphemeralTokenKey() {
+    AppConfig demo = appConfigOf(ConfigSources.of(Map.of("MIANDENG_PORT", "0")));
+    String key = "own:" + java.util.Base64.getEncoder().encodeToString(new byte[32]);
+    AppConfig own =
+        appConfigOf(ConfigSources.of(Map.of("MIANDENG_PORT", "0", "MIANDENG_TOKEN_KEY", key)));
+    AppConfig memory =
+        appConfigOf(
+            ConfigSources.of(Map.of("MIANDENG_PORT", "0", "MIANDENG_PERSISTENCE", "memory")));
+
+    assertThat(demo.persistence().userTokens().keys().orElseThrow().currentKeyId())
+        .startsWith("ephemeral-");
+    assertThat(String.join("\n", demo.describe()))
+        .containsPattern("token vault: in the database, sealed with key id 'ephemeral-[0-9a-f]{8}'")
+        .contains(
+            "from MIANDENG_TOKEN_KEY (the demo launcher: an ephemeral key, new at every start)");
+    assertThat(own.persistence().userTokens().keys().orElseThrow().currentKeyId()).isEqualTo("own");
+    assertThat(memory.persistence().userTokens()).hasToString("in memory, lost at restart");
+  }
 }

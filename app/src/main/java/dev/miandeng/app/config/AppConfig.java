@@ -35,6 +35,7 @@ public record AppConfig(
     return List.of(
         "http:        " + http,
         "persistence: " + persistence,
+        "token vault: " + persistence.userTokens(),
         "identity:    " + identity,
         "sessions:    idle "
             + sessionPolicy.idleTimeout()

@@ -2,12 +2,14 @@ package dev.miandeng.app.config;
 
 import dev.miandeng.adapter.feishu.ExchangeFlavour;
 import dev.miandeng.adapter.feishu.FeishuSettings;
+import dev.miandeng.adapter.persistence.crypto.TokenKeyRing;
 import dev.miandeng.adapter.persistence.jdbi.DatabaseSettings;
 import dev.miandeng.adapter.redis.RedisSettings;
 import dev.miandeng.adapter.web.TrustedProxies;
 import dev.miandeng.adapter.web.WebSettings;
 import dev.miandeng.app.config.PersistenceConfig.LoginStatesStore;
 import dev.miandeng.app.config.PersistenceConfig.SessionsStore;
+import dev.miandeng.app.config.PersistenceConfig.UserTokensStore;
 import dev.miandeng.app.config.PersistenceConfig.UsersStore;
 import dev.miandeng.domain.identity.TenantAllowList;
 import dev.miandeng.domain.login.PendingLogin;
@@ -136,12 +138,36 @@ public final class AppConfigReader {
    */
   private static PersistenceConfig persistence(ConfigSources raw) {
     UsersStore users = raw.oneOf("MIANDENG_PERSISTENCE", UsersStore.JDBC);
-    return PersistenceConfig.of(
-        users,
-        raw.oneOf("MIANDENG_SESSIONS", SessionsStore.valueOf(users.name())),
-        raw.oneOf("MIANDENG_LOGIN_STATES", LoginStatesStore.valueOf(users.name())),
-        () -> database(raw),
-        () -> redis(raw));
+    SessionsStore sessions = raw.oneOf("MIANDENG_SESSIONS", SessionsStore.valueOf(users.name()));
+    LoginStatesStore loginStates =
+        raw.oneOf("MIANDENG_LOGIN_STATES", LoginStatesStore.valueOf(users.name()));
+    TokenVaultConfig userTokens = tokenVault(raw, users);
+    return valid(
+        "MIANDENG_USER_TOKENS_STORE",
+        () ->
+            PersistenceConfig.of(
+                users, sessions, loginStates, userTokens, () -> database(raw), () -> redis(raw)));
+  }
+
+  /**
+   * The vault follows the users' store unless set. The key is read whatever the store (a launcher
+   * may give one the memory vault does not need), and refused at start-up when malformed: the
+   * message names the variable and the entry, never the key.
+   */
+  private static TokenVaultConfig tokenVault(ConfigSources raw, UsersStore users) {
+    UserTokensStore store =
+        raw.oneOf("MIANDENG_USER_TOKENS_STORE", UserTokensStore.valueOf(users.name()));
+    Optional<String> text = raw.secret("MIANDENG_TOKEN_KEY");
+    if (text.isEmpty()) {
+      return new TokenVaultConfig(store, Optional.empty(), "");
+    }
+    String name =
+        raw.get("MIANDENG_TOKEN_KEY_FILE").isPresent()
+            ? "MIANDENG_TOKEN_KEY_FILE"
+            : "MIANDENG_TOKEN_KEY";
+    String source = name + " (" + raw.sourceOf(name) + ")";
+    TokenKeyRing keys = valid(source, () -> TokenKeyRing.parse(text.get()));
+    return new TokenVaultConfig(store, Optional.of(keys), source);
   }
 
   private static DatabaseSettings database(ConfigSources raw) {

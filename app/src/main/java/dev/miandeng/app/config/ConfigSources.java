@@ -157,12 +157,13 @@ public final class ConfigSources {
   }
 
   /**
-   * Secrets are named {@code …_SECRET} or {@code …_PASSWORD} (the {@code …_FILE} variants name a
-   * path, not a secret); {@link #secret(String)} reads nothing else, so a new secret cannot escape
-   * the flag refusal (SEC-25: a command line is world-readable in {@code /proc/<pid>/cmdline}).
+   * Secrets are named {@code …_SECRET}, {@code …_PASSWORD} or {@code …_KEY} (the {@code …_FILE}
+   * variants name a path, not a secret); {@link #secret(String)} reads nothing else, so a new
+   * secret cannot escape the flag refusal (SEC-25: a command line is world-readable in {@code
+   * /proc/<pid>/cmdline}).
    */
   private static boolean isSecretName(String name) {
-    return name.endsWith("_SECRET") || name.endsWith("_PASSWORD");
+    return name.endsWith("_SECRET") || name.endsWith("_PASSWORD") || name.endsWith("_KEY");
   }
 
   private static Map<String, String> readFile(Path file) {
@@ -251,7 +252,7 @@ public final class ConfigSources {
   public Optional<String> secret(String key) {
     if (!isSecretName(key)) {
       throw new IllegalArgumentException(
-          key + " is not named like a secret (…_SECRET, …_PASSWORD)");
+          key + " is not named like a secret (…_SECRET, …_PASSWORD, …_KEY)");
     }
     Optional<String> direct = get(key);
     Optional<String> file = get(key + "_FILE");

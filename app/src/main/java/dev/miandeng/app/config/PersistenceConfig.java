@@ -11,7 +11,9 @@ import java.util.function.Supplier;
  * Where each driven storage port keeps its data, one switch per port: {@code MIANDENG_PERSISTENCE}
  * (users), {@code MIANDENG_SESSIONS}, {@code MIANDENG_LOGIN_STATES} (both default to the users'
  * choice, so a configuration that names only {@code MIANDENG_PERSISTENCE} keeps working). The
- * connection settings of a store are present exactly when some port uses it.
+ * connection settings of a store are present exactly when some port uses it. The token vault has
+ * its own switch and key ({@link TokenVaultConfig}); in the database it keeps each grant beside the
+ * user it belongs to, so it needs the users there too.
  *
  * @param database the database, when some port is {@code jdbc}
  * @param redis Redis, when some port is {@code redis}
@@ -20,6 +22,7 @@ public record PersistenceConfig(
     UsersStore users,
     SessionsStore sessions,
     LoginStatesStore loginStates,
+    TokenVaultConfig userTokens,
     Optional<DatabaseSettings> database,
     Optional<RedisSettings> redis) {
 
@@ -46,10 +49,25 @@ public record PersistenceConfig(
     REDIS
   }
 
+  /** Where OAuth grants live ({@code MIANDENG_USER_TOKENS_STORE}). */
+  public enum UserTokensStore {
+    /** Forgotten on restart; one instance only; nothing at rest, so no key needed. */
+    MEMORY,
+    /** The {@code user_tokens} table beside the users, sealed with the token key. */
+    JDBC
+  }
+
   public PersistenceConfig {
     Objects.requireNonNull(users, "users");
     Objects.requireNonNull(sessions, "sessions");
     Objects.requireNonNull(loginStates, "loginStates");
+    Objects.requireNonNull(userTokens, "userTokens");
+    if (userTokens.store() == UserTokensStore.JDBC && users != UsersStore.JDBC) {
+      throw new IllegalArgumentException(
+          "jdbc keeps each grant beside the user it belongs to (a foreign key), so it needs the"
+              + " users in the database too (MIANDENG_PERSISTENCE=jdbc); with users in memory use"
+              + " memory");
+    }
     Objects.requireNonNull(database, "database");
     Objects.requireNonNull(redis, "redis");
     if (database.isPresent() != usesDatabase(users, sessions, loginStates)) {
@@ -68,12 +86,14 @@ public record PersistenceConfig(
       UsersStore users,
       SessionsStore sessions,
       LoginStatesStore loginStates,
+      TokenVaultConfig userTokens,
       Supplier<DatabaseSettings> database,
       Supplier<RedisSettings> redis) {
     return new PersistenceConfig(
         users,
         sessions,
         loginStates,
+        userTokens,
         usesDatabase(users, sessions, loginStates) ? Optional.of(database.get()) : Optional.empty(),
         usesRedis(sessions, loginStates) ? Optional.of(redis.get()) : Optional.empty());
   }

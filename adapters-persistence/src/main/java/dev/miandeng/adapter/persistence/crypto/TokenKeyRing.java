@@ -39,6 +39,8 @@ public final class TokenKeyRing {
 
   static final int KEY_BYTES = 32;
 
+  private static final String EPHEMERAL_PREFIX = "ephemeral-";
+
   private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9._-]{1,32}");
   private static final Pattern SEPARATORS = Pattern.compile("[,\\s]+");
   private static final String ALGORITHM = "AES";
@@ -90,13 +92,23 @@ public final class TokenKeyRing {
    * rather than as tampered.
    */
   public static TokenKeyRing ephemeral(SecureRandom random) {
+    return parse(ephemeralText(random));
+  }
+
+  /**
+   * The text form ({@link #parse}) of the ring {@link #ephemeral} makes, for a launcher that hands
+   * the app its key through the configuration (the demo sets {@code MIANDENG_TOKEN_KEY} to it). It
+   * holds the key: pass it on in memory only, never print or store it.
+   */
+  public static String ephemeralText(SecureRandom random) {
     byte[] key = new byte[KEY_BYTES];
     random.nextBytes(key);
     byte[] id = new byte[4];
     random.nextBytes(id);
-    Map<String, SecretKey> keys = new LinkedHashMap<>();
-    keys.put("ephemeral-" + HexFormat.of().formatHex(id), new SecretKeySpec(key, ALGORITHM));
-    return new TokenKeyRing(keys);
+    return EPHEMERAL_PREFIX
+        + HexFormat.of().formatHex(id)
+        + ":"
+        + Base64.getEncoder().encodeToString(key);
   }
 
   private static SecretKey decode(String base64, int position, String id) {

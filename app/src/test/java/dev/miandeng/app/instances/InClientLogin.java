@@ -1,0 +1,49 @@
+package dev.miandeng.app.instances;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.miandeng.app.AppInstances;
+import dev.miandeng.app.AppInstances.Instance;
+import dev.miandeng.application.session.CurrentUserUseCase;
+import dev.miandeng.domain.session.SessionToken;
+import dev.miandeng.domain.user.UserId;
+import dev.miandeng.simulator.CodeKind;
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The in-client login as the page makes it (a nonce, then the code post), against one instance: the
+ * whole path that keeps the user's OAuth grant, the simulator's default scope carrying {@code
+ * offline_access}.
+ */
+final class InClientLogin {
+
+  private static final Pattern NONCE = Pattern.compile("\"nonce\"\\s*:\\s*\"([^\"]+)\"");
+
+  /** Who logged in, and the browser holding the session. */
+  record LoggedIn(UserId userId, Client browser) {}
+
+  private InClientLogin() {}
+
+  static LoggedIn logIn(AppInstances apps, Instance instance, String openId) throws Exception {
+    Client browser = new Client(apps.origin());
+    HttpResponse<String> nonce = browser.post(instance.url(), "/api/login/nonce", "{}");
+    assertThat(nonce.statusCode()).isEqualTo(200);
+    Matcher m = NONCE.matcher(nonce.body());
+    assertThat(m.find()).isTrue();
+    String code = apps.simulator().control().issueCode(openId, CodeKind.REQUEST_ACCESS);
+
+    HttpResponse<String> session =
+        browser.post(
+            instance.url(),
+            "/api/session",
+            "{\"code\":\"" + code + "\",\"nonce\":\"" + m.group(1) + "\"}");
+
+    assertThat(session.statusCode()).as(session.body()).isEqualTo(200);
+    SessionToken token = SessionToken.parse(browser.cookie("mdl_session")).orElseThrow();
+    CurrentUserUseCase.Result who = instance.useCases().currentUser().current(token);
+    assertThat(who).isInstanceOf(CurrentUserUseCase.Authenticated.class);
+    return new LoggedIn(((CurrentUserUseCase.Authenticated) who).user().id(), browser);
+  }
+}
