@@ -1,8 +1,8 @@
 package dev.miandeng.adapter.persistence.memory;
 
+import dev.miandeng.domain.identity.UserGrant;
 import dev.miandeng.domain.token.GrantChange;
 import dev.miandeng.domain.token.StoredGrant;
-import dev.miandeng.domain.token.UserGrant;
 import dev.miandeng.domain.token.UserTokens;
 import dev.miandeng.domain.user.UserId;
 import java.util.Optional;
