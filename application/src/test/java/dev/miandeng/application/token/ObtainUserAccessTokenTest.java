@@ -16,11 +16,16 @@ import dev.miandeng.domain.fixtures.Grants;
 import dev.miandeng.domain.fixtures.MutableClock;
 import dev.miandeng.domain.identity.AuthCenterUnavailableException;
 import dev.miandeng.domain.identity.UserGrant;
+import dev.miandeng.domain.token.GrantChange;
 import dev.miandeng.domain.token.StoredGrant;
+import dev.miandeng.domain.token.UserTokens;
 import dev.miandeng.domain.user.UserId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -141,17 +146,47 @@ class ObtainUserAccessTokenTest {
           + " no second refresh of one rotation")
   void aWaiterTakesAShortLivedRotatedGrant() throws Exception {
     storedExpiringIn(Duration.ofMinutes(1));
+    int callers = 8;
+    // Every caller has read the old grant before the refresh answers: they all wait for it, none
+    // comes late and reads the rotated one (which, being short-lived, it would refresh again).
+    CountDownLatch allRead = new CountDownLatch(callers);
+    UserTokens reading =
+        new UserTokens() {
+          @Override
+          public void save(UserId userId, UserGrant grant) {
+            tokens.save(userId, grant);
+          }
+
+          @Override
+          public Optional<StoredGrant> find(UserId userId) {
+            Optional<StoredGrant> found = tokens.find(userId);
+            allRead.countDown();
+            return found;
+          }
+
+          @Override
+          public Optional<StoredGrant> changeExclusively(
+              UserId userId, GrantChange.Decision decision) {
+            return tokens.changeExclusively(userId, decision);
+          }
+
+          @Override
+          public int deleteAllOf(UserId userId) {
+            return tokens.deleteAllOf(userId);
+          }
+        };
     AtomicInteger calls = new AtomicInteger();
     ObtainUserAccessTokenService shortLived =
         new ObtainUserAccessTokenService(
-            tokens,
+            reading,
             current -> {
               calls.incrementAndGet();
+              awaitUninterruptibly(allRead);
               return Grants.expiringAt("short", clock.instant().plus(MARGIN.dividedBy(2)));
             },
             clock);
 
-    List<Result> results = Concurrently.run(8, () -> shortLived.obtain(alice));
+    List<Result> results = Concurrently.run(callers, () -> shortLived.obtain(alice));
 
     assertThat(calls).hasValue(1);
     assertThat(results).allMatch(r -> r instanceof Usable u && u.accessToken().equals("u-short"));
@@ -163,5 +198,16 @@ class ObtainUserAccessTokenTest {
     storedExpiringIn(Duration.ofHours(1));
 
     assertThat(service.obtain(alice).toString()).doesNotContain("u-login").contains("masked");
+  }
+
+  private static void awaitUninterruptibly(CountDownLatch latch) {
+    try {
+      if (!latch.await(30, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("not every caller read the grant");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 }
