@@ -14,6 +14,8 @@ import dev.miandeng.application.session.LogOutService;
 import dev.miandeng.application.session.LogOutUseCase;
 import dev.miandeng.application.session.SweepExpiredService;
 import dev.miandeng.application.session.SweepExpiredUseCase;
+import dev.miandeng.application.task.ListMyTasksService;
+import dev.miandeng.application.task.ListMyTasksUseCase;
 import dev.miandeng.application.token.ObtainUserAccessTokenService;
 import dev.miandeng.application.token.ObtainUserAccessTokenUseCase;
 import java.security.SecureRandom;
@@ -33,7 +35,8 @@ public record UseCases(
     LogOutUseCase logOut,
     LogOutEverywhereUseCase logOutEverywhere,
     SweepExpiredUseCase sweepExpired,
-    ObtainUserAccessTokenUseCase obtainUserAccessToken) {
+    ObtainUserAccessTokenUseCase obtainUserAccessToken,
+    ListMyTasksUseCase listMyTasks) {
 
   public UseCases {
     Objects.requireNonNull(issueLoginNonce, "issueLoginNonce");
@@ -44,6 +47,7 @@ public record UseCases(
     Objects.requireNonNull(logOutEverywhere, "logOutEverywhere");
     Objects.requireNonNull(sweepExpired, "sweepExpired");
     Objects.requireNonNull(obtainUserAccessToken, "obtainUserAccessToken");
+    Objects.requireNonNull(listMyTasks, "listMyTasks");
   }
 
   /**
@@ -73,6 +77,9 @@ public record UseCases(
         new LogOutService(ports.sessions()),
         new LogOutEverywhereService(ports.sessions(), ports.userTokens()),
         new SweepExpiredService(ports.sessions(), ports.loginStates(), clock),
-        new ObtainUserAccessTokenService(ports.userTokens(), ports.userTokenRefresher(), clock));
+        new ObtainUserAccessTokenService(ports.userTokens(), ports.userTokenRefresher(), clock),
+        new ListMyTasksService(
+            new ObtainUserAccessTokenService(ports.userTokens(), ports.userTokenRefresher(), clock),
+            ports.myTasks()));
   }
 }

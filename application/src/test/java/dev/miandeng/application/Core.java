@@ -6,6 +6,7 @@ import dev.miandeng.adapter.persistence.memory.InMemoryUserTokens;
 import dev.miandeng.adapter.persistence.memory.InMemoryUsers;
 import dev.miandeng.domain.fakes.RotatingRefresher;
 import dev.miandeng.domain.fakes.ScriptedIdentityLookup;
+import dev.miandeng.domain.fakes.ScriptedMyTasks;
 import dev.miandeng.domain.fixtures.MutableClock;
 import dev.miandeng.domain.identity.TenantAllowList;
 import dev.miandeng.domain.session.SessionPolicy;
@@ -28,6 +29,7 @@ final class Core {
   final InMemoryLoginStates loginStates = new InMemoryLoginStates();
   final InMemoryUserTokens userTokens = new InMemoryUserTokens();
   final RotatingRefresher refresher = new RotatingRefresher(clock, Duration.ZERO);
+  final ScriptedMyTasks myTasks = new ScriptedMyTasks();
   final UseCases useCases;
 
   Core() {
@@ -44,7 +46,7 @@ final class Core {
    */
   UseCases wiredOver(Sessions sessions, TenantAllowList tenants) {
     return UseCases.wire(
-        new DrivenPorts(provider, users, sessions, loginStates, userTokens, refresher),
+        new DrivenPorts(provider, users, sessions, loginStates, userTokens, refresher, myTasks),
         new CoreSettings(tenants, SessionPolicy.DEFAULT, LOGIN_TTL),
         clock,
         new SecureRandom());

@@ -299,7 +299,8 @@ class HttpSurfaceTest {
                     u.logOut(),
                     u.logOutEverywhere(),
                     u.sweepExpired(),
-                    u.obtainUserAccessToken()))) {
+                    u.obtainUserAccessToken(),
+                    u.listMyTasks()))) {
       Browser browser = broken.browser();
       browser.cookies.put("mdl_session", "A".repeat(43));
       HttpResponse<String> response = browser.get("/api/me");

@@ -5,6 +5,7 @@ import dev.miandeng.application.CoreSettings;
 import dev.miandeng.application.DrivenPorts;
 import dev.miandeng.application.UseCases;
 import dev.miandeng.domain.fakes.RotatingRefresher;
+import dev.miandeng.domain.fakes.ScriptedMyTasks;
 import dev.miandeng.domain.fakes.ScriptedIdentityLookup;
 import dev.miandeng.domain.fixtures.MutableClock;
 import dev.miandeng.domain.fixtures.People;
@@ -45,6 +46,7 @@ final class TestApp implements AutoCloseable {
   final SwitchableStores stores = new SwitchableStores();
   final InMemoryUserTokens userTokens = new InMemoryUserTokens();
   final RotatingRefresher refresher = new RotatingRefresher(clock, Duration.ZERO);
+  final ScriptedMyTasks myTasks = new ScriptedMyTasks();
   final AtomicBoolean ready = new AtomicBoolean(true);
   final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   final WebSettings settings;
@@ -65,7 +67,8 @@ final class TestApp implements AutoCloseable {
                 stores.sessions(),
                 stores.loginStates(),
                 userTokens,
-                refresher),
+                refresher,
+                myTasks),
             new CoreSettings(
                 new TenantAllowList(Set.of(People.TENANT)),
                 SessionPolicy.DEFAULT,
