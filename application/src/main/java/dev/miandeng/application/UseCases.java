@@ -61,7 +61,12 @@ public record UseCases(
     return new UseCases(
         new IssueLoginNonceService(ports.loginStates(), settings.loginTtl(), clock, random),
         new StartBrowserLoginService(
-            ports.identityLookup(), ports.loginStates(), settings.loginTtl(), clock, random),
+            ports.identityLookup(),
+            ports.loginStates(),
+            settings.loginTtl(),
+            clock,
+            random,
+            ListMyTasksService.consentable(ports.myTasks())),
         new FinishLoginService(
             ports.identityLookup(),
             ports.users(),

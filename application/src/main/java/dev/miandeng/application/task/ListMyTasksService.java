@@ -41,6 +41,16 @@ public final class ListMyTasksService implements ListMyTasksUseCase {
     this.myTasks = Objects.requireNonNull(myTasks, "myTasks");
   }
 
+  /**
+   * The scopes a page may ask a user for on behalf of this use case: the port's and {@code
+   * offline_access} (the browser login's allow-list).
+   */
+  public static Set<String> consentable(MyTasks myTasks) {
+    Set<String> scopes = new LinkedHashSet<>(myTasks.scopes());
+    scopes.add(OFFLINE_ACCESS);
+    return Set.copyOf(scopes);
+  }
+
   @Override
   public Result list(UserId userId) {
     return switch (obtainUserAccessToken.obtain(userId)) {
