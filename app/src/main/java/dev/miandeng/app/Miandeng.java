@@ -1,6 +1,7 @@
 package dev.miandeng.app;
 
 import dev.miandeng.adapter.feishu.FeishuIdentityLookup;
+import dev.miandeng.adapter.feishu.FeishuMyTasks;
 import dev.miandeng.adapter.feishu.FeishuUserTokenRefresher;
 import dev.miandeng.adapter.web.WebServer;
 import dev.miandeng.app.config.AppConfig;
@@ -60,7 +61,8 @@ public final class Miandeng implements AutoCloseable {
                   stores.sessions(),
                   stores.loginStates(),
                   stores.userTokens(),
-                  FeishuUserTokenRefresher.create(config.identity(), clock)),
+                  FeishuUserTokenRefresher.create(config.identity(), clock),
+                  FeishuMyTasks.create(config.identity(), meters)),
               new CoreSettings(config.tenants(), config.sessionPolicy(), config.loginTtl()),
               clock,
               new SecureRandom());
