@@ -36,9 +36,13 @@ class MyTasksJourneyTest {
         .toList();
   }
 
-  /** Logged in inside the client; the card asks for consent; #tasks-grant opens the sheet. */
-  private void loggedInAndConsentSheetOpen() {
-    page.open().waitForProfileOf(APP.firstUser());
+  /**
+   * Logged in inside the client as {@code user}; the card asks for consent; #tasks-grant opens the
+   * sheet. Each test has its own user: the app's vault outlives a test, the simulator's tokens not.
+   */
+  private void loggedInAndConsentSheetOpen(SimulatedUser user) {
+    APP.control().client(ClientMode.NORMAL, user.openId());
+    page.open().waitForProfileOf(user);
     waitForTasks("consent");
     assertThat(page.text("tasks-scopes")).isEqualTo("offline_access task:task:read");
     assertThat(APP.control().count(SimulatedEndpoint.TASKS))
@@ -59,7 +63,7 @@ class MyTasksJourneyTest {
       "log in, the card asks for the missing task scope, the user allows it on the client's"
           + " sheet, the tasks show")
   void consentThenTheTasksShow() {
-    loggedInAndConsentSheetOpen();
+    loggedInAndConsentSheetOpen(APP.firstUser());
 
     page.click("sim-consent-allow");
 
@@ -82,14 +86,15 @@ class MyTasksJourneyTest {
       "the user refuses the sheet: a clear screen on the card, the profile and log out still"
           + " work, and asking again is possible")
   void refusalShowsAClearScreenAndTheRestWorks() {
-    loggedInAndConsentSheetOpen();
+    SimulatedUser eve = APP.user("Eve", u -> u.openId().equals("ou_sim_eve"));
+    loggedInAndConsentSheetOpen(eve);
 
     page.click("sim-consent-refuse");
 
     waitForTasks("refused");
     assertThat(page.text("tasks-message")).contains("did not allow this app to read your tasks");
     assertThat(page.element("tasks-retry").isDisplayed()).isTrue();
-    assertThat(page.text("profile-name")).isEqualTo(APP.firstUser().name());
+    assertThat(page.text("profile-name")).isEqualTo(eve.name());
     assertThat(APP.codeExchanges()).as("no code after a refusal").isEqualTo(1);
     assertThat(APP.control().count(SimulatedEndpoint.TASKS)).isZero();
 
