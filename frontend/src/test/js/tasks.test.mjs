@@ -105,3 +105,16 @@ test("due dates in the page's language; garbage shows none", () => {
   assert.equal(formatDue(undefined), null);
   assert.equal(formatDue("soon"), null);
 });
+
+test("declining the browser consent at Feishu is the card's refusal only when that consent was asked for", async () => {
+  const { consentDeclinedInBrowser, CONSENT_MARK } = await import(`${assets}tasks.js`);
+  const storage = new Map();
+  const session = { getItem: (k) => storage.get(k) ?? null, setItem: (k, v) => storage.set(k, v), removeItem: (k) => storage.delete(k) };
+  const declined = new ApiError(403, "access_denied");
+  assert.equal(consentDeclinedInBrowser(declined, session), false, "a declined login is the page's refusal");
+  session.setItem(CONSENT_MARK, "1");
+  assert.equal(consentDeclinedInBrowser(new ApiError(503, "auth_center_unavailable"), session), false);
+  assert.equal(consentDeclinedInBrowser(declined, session), true);
+  assert.equal(session.getItem(CONSENT_MARK), null, "asked once");
+  assert.equal(consentDeclinedInBrowser(declined, session), false);
+});

@@ -18,6 +18,21 @@ const ERRNO_REFUSED = [2700002, 107];
 /** sessionStorage key: a browser consent was asked for; the page it returns to makes its one more call. */
 export const CONSENT_MARK = "miandeng.tasksConsentAsked";
 
+/** sessionStorage key: the user declined that browser consent at Feishu; the card shows the refusal. */
+const REFUSED_MARK = "miandeng.tasksConsentRefused";
+
+/**
+ * Whether a failure the server reported in the page (the callback's access_denied) is the user declining the tasks
+ * consent in a browser: then the user is still signed in, so the page shows the profile (the address reset to "/"),
+ * and the card shows the refusal instead of the whole page saying "not signed in".
+ */
+export function consentDeclinedInBrowser(failure, storage = globalThis.sessionStorage) {
+  if (storage?.getItem(CONSENT_MARK) !== "1" || failure?.code !== "access_denied") return false;
+  storage.removeItem(CONSENT_MARK);
+  storage.setItem(REFUSED_MARK, "1");
+  return true;
+}
+
 /**
  * Loads the tasks and shows the outcome. deps: { api, show(state, data), consent(scopes) → Promise }.
  * attempt 2 = the call after a consent: consent_needed again is an error.
@@ -96,7 +111,12 @@ async function askForConsent(scopes) {
 
 /** Starts the card in #tasks (the profile renders it); a no-op when the profile is not shown. */
 export function startMyTasks(render) {
+  const deps = { api, show: render, consent: askForConsent };
+  if (sessionStorage.getItem(REFUSED_MARK) === "1") {
+    sessionStorage.removeItem(REFUSED_MARK);
+    return render("refused", { retry: () => showMyTasks(deps, 1) });
+  }
   const returning = sessionStorage.getItem(CONSENT_MARK) === "1";
   sessionStorage.removeItem(CONSENT_MARK);
-  return showMyTasks({ api, show: render, consent: askForConsent }, returning ? 2 : 1);
+  return showMyTasks(deps, returning ? 2 : 1);
 }

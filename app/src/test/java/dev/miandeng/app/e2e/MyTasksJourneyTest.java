@@ -108,8 +108,9 @@ class MyTasksJourneyTest {
 
   @Test
   @DisplayName(
-      "in a browser: the card sends the user to the authorize page with the missing scopes only,"
-          + " and back on the page a user without tasks sees the empty state")
+      "in a browser: the card sends the user to the authorize page with the missing scopes only;"
+          + " declining keeps the user signed in with the refusal on the card; allowing shows a"
+          + " user without tasks the empty state")
   void browserConsentThenEmptyState() {
     APP.control().clientMode(ClientMode.BROWSER);
     SimulatedUser alice = APP.user("Alice", u -> u.openId().equals("ou_sim_alice"));
@@ -120,6 +121,15 @@ class MyTasksJourneyTest {
     page.click("allow").waitForProfileOf(alice);
     waitForTasks("consent");
 
+    // Declined at Feishu: still signed in, the card says so.
+    page.click("tasks-grant");
+    page.until(ExpectedConditions.elementToBeClickable(aliceChoice), "the authorize page again");
+    page.click("deny").waitForProfileOf(alice);
+    waitForTasks("refused");
+    assertThat(page.currentUrl()).isEqualTo(APP.url().resolve("/").toString());
+
+    page.click("tasks-retry");
+    waitForTasks("consent");
     page.click("tasks-grant");
     page.until(ExpectedConditions.elementToBeClickable(aliceChoice), "the authorize page again");
     assertThat(page.currentUrl()).contains("scope=offline_access%20task%3Atask%3Aread");
