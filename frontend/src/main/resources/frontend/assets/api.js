@@ -6,13 +6,14 @@ const CSRF_HEADER = { "X-Requested-With": "miandeng" };
 
 /** A failed call: HTTP status (0 = no answer), the server's machine code, and Retry-After seconds if sent. */
 export class ApiError extends Error {
-  constructor(status, code, message, { retryAfter = null, requestId = null } = {}) {
+  constructor(status, code, message, { retryAfter = null, requestId = null, details = null } = {}) {
     super(message || code);
     this.name = "ApiError";
     this.status = status;
     this.code = code;
     this.retryAfter = retryAfter;
     this.requestId = requestId;
+    this.details = details; // the whole error body, for fields beyond the three (missingScopes)
   }
 }
 
@@ -56,11 +57,13 @@ async function request(method, path, body, { keepalive = false } = {}) {
   throw new ApiError(response.status, json?.error || `http_${response.status}`, json?.message, {
     retryAfter: retryAfterSeconds(response),
     requestId: json?.requestId || response.headers.get("X-Request-Id"),
+    details: json,
   });
 }
 
 export const api = {
   me: () => request("GET", "/api/me"),
+  myTasks: () => request("GET", "/api/me/tasks"),
   config: () => request("GET", "/api/config"),
   nonce: () => request("POST", "/api/login/nonce"),
   session: (code, nonce) => request("POST", "/api/session", { code, nonce }),

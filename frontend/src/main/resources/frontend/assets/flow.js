@@ -8,6 +8,8 @@ import { api, ApiError } from "./api.js";
 import { CONFIG_ERROR, ConfigError, configureForPage, insideFeishu, JsapiError, loadScript, requestCode, showToast, signedPageUrl } from "./jsapi.js";
 import { t } from "./i18n.js";
 import { render, revealJsapiAction, showJsapiStatus } from "./view.js";
+import { startMyTasks } from "./tasks.js";
+import { renderTasks } from "./tasks-view.js";
 
 const ERRNO = { REFUSED: 2700002, PERMISSION_DENIED: 107, NO_REDIRECT_URL: 10235, URL_NOT_ALLOWED: 10236, NOT_VISIBLE: 10228 };
 
@@ -22,7 +24,13 @@ const handlers = {
 let currentRun = 0;
 
 function show(run, state, data, on = handlers) {
-  if (run === currentRun) render(state, data, on);
+  if (run !== currentRun) return;
+  render(state, data, on);
+  // The profile carries the "My tasks" card; it renders only into its own section, which another state removes.
+  if (state === "profile") {
+    const card = document.getElementById("tasks");
+    startMyTasks((tasksState, tasksData) => renderTasks(tasksState, tasksData, card));
+  }
 }
 
 /**

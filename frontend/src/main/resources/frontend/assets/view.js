@@ -7,7 +7,7 @@ import { t } from "./i18n.js";
 const byId = (id) => document.getElementById(id);
 
 /** Creates an element; string children become text nodes (Element.append), never parsed HTML. */
-function h(tag, props = {}, ...children) {
+export function h(tag, props = {}, ...children) {
   const element = document.createElement(tag);
   for (const [key, value] of Object.entries(props)) {
     if (value === null || value === undefined || value === false) continue;
@@ -88,6 +88,7 @@ const STATES = {
     documentTitle: t("profile.title"),
     message: t("profile.message"),
     body: [
+      h("section", { id: "tasks", class: "tasks", "aria-labelledby": "tasks-title", "aria-live": "polite" }),
       actions(button("logout", t("action.logout"), on.logout), button("logout-everywhere", t("action.logoutEverywhere"), on.logoutEverywhere, "quiet")),
       jsapiAction(on),
     ],

@@ -1,6 +1,7 @@
 package dev.miandeng.app;
 
 import dev.miandeng.adapter.feishu.FeishuIdentityLookup;
+import dev.miandeng.adapter.feishu.FeishuMyTasks;
 import dev.miandeng.adapter.feishu.FeishuUserTokenRefresher;
 import dev.miandeng.adapter.feishu.JssdkSigner;
 import dev.miandeng.adapter.web.WebServer;
@@ -65,7 +66,8 @@ public final class Miandeng implements AutoCloseable {
                   stores.loginStates(),
                   stores.userTokens(),
                   FeishuUserTokenRefresher.create(config.identity(), clock),
-                  JssdkSigner.create(config.identity(), clock, meters)),
+                  JssdkSigner.create(config.identity(), clock, meters),
+                  FeishuMyTasks.create(config.identity(), meters)),
               new CoreSettings(config.tenants(), config.sessionPolicy(), config.loginTtl()),
               clock,
               new SecureRandom());

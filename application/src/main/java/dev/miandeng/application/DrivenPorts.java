@@ -4,6 +4,7 @@ import dev.miandeng.domain.identity.IdentityLookup;
 import dev.miandeng.domain.jsapi.JsapiConfigSigner;
 import dev.miandeng.domain.login.LoginStates;
 import dev.miandeng.domain.session.Sessions;
+import dev.miandeng.domain.task.MyTasks;
 import dev.miandeng.domain.token.UserTokenRefresher;
 import dev.miandeng.domain.token.UserTokens;
 import dev.miandeng.domain.user.Users;
@@ -11,9 +12,10 @@ import java.util.Objects;
 
 /**
  * The driven ports the use cases call, one adapter each, chosen by the composition root: the
- * identity provider, the three stores, the token vault, the refresh grant and the JSAPI signer.
- * (The domain's other driven port, {@code ClientLoginSettingsSource}, is read once by the
- * composition root for the web adapter; no use case calls it.)
+ * identity provider, the three stores, the token vault, the refresh grant, the JSAPI signer and the
+ * demo's OpenAPI call made as the user (the user's tasks). (The domain's other driven port, {@code
+ * ClientLoginSettingsSource}, is read once by the composition root for the web adapter; no use case
+ * calls it.)
  */
 public record DrivenPorts(
     IdentityLookup identityLookup,
@@ -22,7 +24,8 @@ public record DrivenPorts(
     LoginStates loginStates,
     UserTokens userTokens,
     UserTokenRefresher userTokenRefresher,
-    JsapiConfigSigner jsapiConfigSigner) {
+    JsapiConfigSigner jsapiConfigSigner,
+    MyTasks myTasks) {
 
   public DrivenPorts {
     Objects.requireNonNull(identityLookup, "identityLookup");
@@ -32,5 +35,6 @@ public record DrivenPorts(
     Objects.requireNonNull(userTokens, "userTokens");
     Objects.requireNonNull(userTokenRefresher, "userTokenRefresher");
     Objects.requireNonNull(jsapiConfigSigner, "jsapiConfigSigner");
+    Objects.requireNonNull(myTasks, "myTasks");
   }
 }

@@ -16,6 +16,8 @@ import dev.miandeng.application.session.LogOutService;
 import dev.miandeng.application.session.LogOutUseCase;
 import dev.miandeng.application.session.SweepExpiredService;
 import dev.miandeng.application.session.SweepExpiredUseCase;
+import dev.miandeng.application.task.ListMyTasksService;
+import dev.miandeng.application.task.ListMyTasksUseCase;
 import dev.miandeng.application.token.ObtainUserAccessTokenService;
 import dev.miandeng.application.token.ObtainUserAccessTokenUseCase;
 import java.security.SecureRandom;
@@ -36,7 +38,8 @@ public record UseCases(
     LogOutEverywhereUseCase logOutEverywhere,
     SweepExpiredUseCase sweepExpired,
     ObtainUserAccessTokenUseCase obtainUserAccessToken,
-    SignJsapiConfigUseCase signJsapiConfig) {
+    SignJsapiConfigUseCase signJsapiConfig,
+    ListMyTasksUseCase listMyTasks) {
 
   public UseCases {
     Objects.requireNonNull(issueLoginNonce, "issueLoginNonce");
@@ -48,6 +51,7 @@ public record UseCases(
     Objects.requireNonNull(sweepExpired, "sweepExpired");
     Objects.requireNonNull(obtainUserAccessToken, "obtainUserAccessToken");
     Objects.requireNonNull(signJsapiConfig, "signJsapiConfig");
+    Objects.requireNonNull(listMyTasks, "listMyTasks");
   }
 
   /**
@@ -58,10 +62,17 @@ public record UseCases(
    */
   public static UseCases wire(
       DrivenPorts ports, CoreSettings settings, Clock clock, SecureRandom random) {
+    ObtainUserAccessTokenService obtainUserAccessToken =
+        new ObtainUserAccessTokenService(ports.userTokens(), ports.userTokenRefresher(), clock);
     return new UseCases(
         new IssueLoginNonceService(ports.loginStates(), settings.loginTtl(), clock, random),
         new StartBrowserLoginService(
-            ports.identityLookup(), ports.loginStates(), settings.loginTtl(), clock, random),
+            ports.identityLookup(),
+            ports.loginStates(),
+            settings.loginTtl(),
+            clock,
+            random,
+            ListMyTasksService.consentable(ports.myTasks())),
         new FinishLoginService(
             ports.identityLookup(),
             ports.users(),
@@ -77,7 +88,8 @@ public record UseCases(
         new LogOutService(ports.sessions()),
         new LogOutEverywhereService(ports.sessions(), ports.userTokens()),
         new SweepExpiredService(ports.sessions(), ports.loginStates(), clock),
-        new ObtainUserAccessTokenService(ports.userTokens(), ports.userTokenRefresher(), clock),
-        new SignJsapiConfigService(ports.jsapiConfigSigner()));
+        obtainUserAccessToken,
+        new SignJsapiConfigService(ports.jsapiConfigSigner()),
+        new ListMyTasksService(obtainUserAccessToken, ports.myTasks()));
   }
 }

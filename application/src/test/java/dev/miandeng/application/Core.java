@@ -7,6 +7,7 @@ import dev.miandeng.adapter.persistence.memory.InMemoryUsers;
 import dev.miandeng.domain.fakes.KnownTicketSigner;
 import dev.miandeng.domain.fakes.RotatingRefresher;
 import dev.miandeng.domain.fakes.ScriptedIdentityLookup;
+import dev.miandeng.domain.fakes.ScriptedMyTasks;
 import dev.miandeng.domain.fixtures.MutableClock;
 import dev.miandeng.domain.identity.TenantAllowList;
 import dev.miandeng.domain.session.SessionPolicy;
@@ -30,6 +31,7 @@ final class Core {
   final InMemoryUserTokens userTokens = new InMemoryUserTokens();
   final RotatingRefresher refresher = new RotatingRefresher(clock, Duration.ZERO);
   final KnownTicketSigner jsapiSigner = new KnownTicketSigner("cli_core", "ticket-core", clock);
+  final ScriptedMyTasks myTasks = new ScriptedMyTasks();
   final UseCases useCases;
 
   Core() {
@@ -46,7 +48,8 @@ final class Core {
    */
   UseCases wiredOver(Sessions sessions, TenantAllowList tenants) {
     return UseCases.wire(
-        new DrivenPorts(provider, users, sessions, loginStates, userTokens, refresher, jsapiSigner),
+        new DrivenPorts(
+            provider, users, sessions, loginStates, userTokens, refresher, jsapiSigner, myTasks),
         new CoreSettings(tenants, SessionPolicy.DEFAULT, LOGIN_TTL),
         clock,
         new SecureRandom());

@@ -17,10 +17,9 @@ final class AuthorizePage {
     StringBuilder body = new StringBuilder();
     body.append("<h1>Feishu simulator: log in to ")
         .append(HtmlText.escape(request.clientId()))
-        .append("</h1><p class=\"muted\">Pick who you are, then allow or deny.</p>")
-        .append("<form method=\"post\" action=\"")
-        .append(AuthorizeRoutes.PATH)
-        .append("\">");
+        .append("</h1><p class=\"muted\">Pick who you are, then allow or deny.</p>");
+    scopes(body, request.scope());
+    body.append("<form method=\"post\" action=\"").append(AuthorizeRoutes.PATH).append("\">");
     hidden(body, "client_id", request.clientId());
     hidden(body, "response_type", request.responseType());
     hidden(body, "redirect_uri", request.redirectUri());
@@ -51,6 +50,18 @@ final class AuthorizePage {
         .append("</button><button type=\"submit\" id=\"deny\" name=\"decision\" value=\"deny\">")
         .append("Deny</button></form>");
     return HtmlPages.page("Feishu simulator: authorize", body.toString());
+  }
+
+  /** The permissions asked for beyond identity, so the person sees what Allow grants. */
+  private static void scopes(StringBuilder body, String scope) {
+    List<String> asked =
+        Scopes.parse(scope).stream().filter(s -> !Scopes.IDENTITY.equals(s)).toList();
+    if (asked.isEmpty()) {
+      return;
+    }
+    body.append("<p>The app also asks for:</p><ul id=\"scopes\">");
+    asked.forEach(s -> body.append("<li>").append(HtmlText.escape(s)).append("</li>"));
+    body.append("</ul>");
   }
 
   private static void hidden(StringBuilder body, String name, String value) {

@@ -22,7 +22,13 @@ public enum ClientMode {
   /** The user refuses: requestAccess errno 2700002, requestAuthCode errno 107. */
   REFUSE("refuse"),
   /** The first call refuses, later calls succeed (until the mode is set again). */
-  REFUSE_ONCE("refuse-once");
+  REFUSE_ONCE("refuse-once"),
+  /**
+   * The user logs in but refuses every scope beyond identity: requestAccess with such scopes not
+   * yet granted fails with errno 2700002 without showing the consent sheet (identity-only calls and
+   * requestAuthCode succeed). For tests and demos of the refused incremental consent.
+   */
+  REFUSE_SCOPES("refuse-scopes");
 
   private final String wireName;
 

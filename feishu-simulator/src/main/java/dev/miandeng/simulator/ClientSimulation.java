@@ -1,5 +1,11 @@
 package dev.miandeng.simulator;
 
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
 /**
  * The simulated Feishu client: who is logged in and how it answers requestAccess / requestAuthCode.
  * The refusing modes are decided here, at call time, so a test can flip the mode and press "retry"
@@ -26,9 +32,24 @@ final class ClientSimulation {
     }
   }
 
+  /**
+   * What asking for scopes gives: nothing to ask (all granted before, or identity only), the sheet
+   * to show, or a refusal (mode {@link ClientMode#REFUSE_SCOPES}).
+   */
+  sealed interface ScopeConsent {}
+
+  record NothingToAsk() implements ScopeConsent {}
+
+  record AskFor(List<String> scopes) implements ScopeConsent {}
+
+  record RefusedScopes() implements ScopeConsent {}
+
   private final Roster roster;
   private ClientSwitches switches;
   private boolean refusedOnce;
+
+  /** Scopes each user consented to through requestAccess: the sheet shows only new ones. */
+  private final Map<String, Set<String>> consented = new HashMap<>();
 
   ClientSimulation(Roster roster) {
     this.roster = roster;
@@ -56,6 +77,30 @@ final class ClientSimulation {
   synchronized void reset() {
     switches = defaults();
     refusedOnce = false;
+    consented.clear();
+  }
+
+  /**
+   * Whether requestAccess with {@code scopeList} must show the client's consent sheet (docs §4: a
+   * non-empty list shows one; identity needs none; scopes the user granted before are not asked
+   * again), for the logged-in user.
+   */
+  synchronized ScopeConsent consentFor(List<String> scopeList) {
+    Set<String> before = consented.getOrDefault(switches.userOpenId(), Set.of());
+    List<String> asked =
+        scopeList.stream()
+            .filter(scope -> !Scopes.IDENTITY.equals(scope) && !before.contains(scope))
+            .distinct()
+            .toList();
+    if (asked.isEmpty()) {
+      return new NothingToAsk();
+    }
+    return switches.mode() == ClientMode.REFUSE_SCOPES ? new RefusedScopes() : new AskFor(asked);
+  }
+
+  /** The logged-in user allowed {@code scopes} on the sheet. */
+  synchronized void consent(List<String> scopes) {
+    consented.computeIfAbsent(switches.userOpenId(), user -> new HashSet<>()).addAll(scopes);
   }
 
   synchronized SimulatedUser user() {
@@ -65,7 +110,7 @@ final class ClientSimulation {
   synchronized Outcome call(CodeKind kind) {
     SimulatedUser user = roster.require(switches.userOpenId());
     return switch (switches.mode()) {
-      case NORMAL, BROWSER, OLD_CLIENT -> new Granted(user);
+      case NORMAL, BROWSER, OLD_CLIENT, REFUSE_SCOPES -> new Granted(user);
       case ERRNO_103, H5SDK_ERROR ->
           kind == CodeKind.REQUEST_ACCESS
               ? new Failed(

@@ -38,6 +38,11 @@ final class ErrorCatalog {
   static final int APP_TOKEN_INVALID = 99991663;
   static final int USER_TOKEN_INVALID = 99991668;
   static final int USER_TOKEN_EXPIRED = 99991677;
+  static final int USER_SCOPE_NOT_GRANTED = 99991679;
+
+  /** task/v2 list: a parameter is wrong (page_size out of 1-100, an unknown type); HTTP 400. */
+  static final int TASK_BAD_PARAM = 1470400;
+
   static final int BAD_REQUEST = 9499;
 
   private record Entry(String oauthError, String message) {}

@@ -93,6 +93,7 @@ public final class FeishuSimulator implements AutoCloseable {
               new OidcRoutes(app, appTokens, exchange, userTokens).register(routes, gate);
               new UserInfoRoutes(userTokens, roster, address).register(routes, gate);
               new JssdkTicketRoutes(tenantTokens, tickets).register(routes, gate);
+              new TaskRoutes(userTokens).register(routes, gate);
               new AuthorizeRoutes(
                       app,
                       settings.enabledScopes(),

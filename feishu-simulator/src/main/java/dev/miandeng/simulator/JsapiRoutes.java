@@ -89,6 +89,9 @@ final class JsapiRoutes {
         Json.send(ctx, 200, answer);
       }
       case ClientSimulation.Granted granted -> {
+        if (kind == CodeKind.REQUEST_ACCESS && !consented(ctx, body)) {
+          return;
+        }
         IssuedCode code =
             codes.issue(
                 appId,
@@ -99,6 +102,40 @@ final class JsapiRoutes {
                 null,
                 null);
         Json.send(ctx, 200, Map.of("code", code.code()));
+      }
+    }
+  }
+
+  /**
+   * The consent sheet of requestAccess (docs §4: a non-empty scopeList shows one). Only when the
+   * shim asks for it ({@code "consent":"ask"}, then {@code "allow"} once the user pressed Allow): a
+   * direct call without the field gets its code at once, as before. Returns false when this answer
+   * is the sheet or a refusal instead of a code.
+   */
+  private boolean consented(Context ctx, ObjectNode body) {
+    String consent = Json.text(body, "consent");
+    if (consent == null) {
+      return true;
+    }
+    List<String> scopes = scopeList(body);
+    switch (client.consentFor(scopes)) {
+      case ClientSimulation.NothingToAsk nothing -> {
+        return true;
+      }
+      case ClientSimulation.RefusedScopes refused -> {
+        Json.send(
+            ctx,
+            200,
+            failure(ClientSimulation.ERRNO_ACCESS_REFUSED, "user refused the authorization"));
+        return false;
+      }
+      case ClientSimulation.AskFor ask -> {
+        if ("allow".equals(consent)) {
+          client.consent(ask.scopes());
+          return true;
+        }
+        Json.send(ctx, 200, Map.of("consentNeeded", ask.scopes()));
+        return false;
       }
     }
   }

@@ -30,16 +30,58 @@ final class JsapiShim {
         function reportError(failure) {
           errorHandlers.forEach(function (handler) { later(handler, failure); });
         }
-        function call(kind, appId, scopeList, options, echoState) {
+        function refused() {
+          return { errno: 2700002, errString: "user refused the authorization" };
+        }
+        // The client's consent sheet: the scopes asked for, Allow and Refuse (docs §4).
+        function consentSheet(scopes, allow, refuse) {
+          var sheet = document.createElement("div");
+          sheet.id = "sim-consent";
+          sheet.setAttribute("role", "dialog");
+          sheet.style.cssText = "position:fixed;inset:auto 0 0 0;z-index:2147483647;background:#fff;" +
+            "border-top:1px solid #ccc;padding:16px;font:14px sans-serif;box-shadow:0 -4px 16px #0003";
+          var title = document.createElement("p");
+          title.textContent = "Feishu simulator: the app asks for these permissions";
+          var list = document.createElement("ul");
+          list.id = "sim-consent-scopes";
+          scopes.forEach(function (scope) {
+            var item = document.createElement("li");
+            item.textContent = scope;
+            list.appendChild(item);
+          });
+          function button(id, text, then) {
+            var b = document.createElement("button");
+            b.id = id;
+            b.type = "button";
+            b.textContent = text;
+            b.style.margin = "0 8px 0 0";
+            b.addEventListener("click", function () { sheet.remove(); then(); });
+            return b;
+          }
+          sheet.append(title, list, button("sim-consent-allow", "Allow", allow),
+            button("sim-consent-refuse", "Refuse", refuse));
+          document.body.appendChild(sheet);
+        }
+        function call(kind, appId, scopeList, options, echoState, consent) {
           var opts = options || {};
+          var body = { appId: appId, kind: kind, scopeList: scopeList || [] };
+          if (consent) {
+            body.consent = consent;
+          }
           fetch(sim.base + "/jsapi/code", {
             method: "POST",
             headers: { "Content-Type": "application/json" },
-            body: JSON.stringify({ appId: appId, kind: kind, scopeList: scopeList || [] })
+            body: JSON.stringify(body)
           }).then(function (response) {
             return response.json();
           }).then(function (answer) {
-            if (answer.code) {
+            if (answer.consentNeeded) {
+              consentSheet(answer.consentNeeded, function () {
+                call(kind, appId, scopeList, options, echoState, "allow");
+              }, function () {
+                later(opts.fail, refused());
+              });
+            } else if (answer.code) {
               var result = { code: answer.code };
               if (echoState && opts.state !== undefined) {
                 result.state = opts.state;
@@ -97,7 +139,7 @@ final class JsapiShim {
         };
         var tt = {
           requestAuthCode: function (options) {
-            call("requestAuthCode", options && options.appId, [], options, false);
+            call("requestAuthCode", options && options.appId, [], options, false, null);
           },
           // Needs h5sdk.config first, as every JSAPI but login and closeWindow; errno 105 otherwise.
           showToast: function (options) {
@@ -129,7 +171,7 @@ final class JsapiShim {
         window.__feishuSimulatorToasts = toasts;
         if (sim.mode !== "old-client") {
           tt.requestAccess = function (options) {
-            call("requestAccess", options && options.appID, options && options.scopeList, options, true);
+            call("requestAccess", options && options.appID, options && options.scopeList, options, true, "ask");
           };
         }
         window.tt = tt;

@@ -33,6 +33,12 @@ final class Scopes {
   /** user_info {@code mobile}. */
   static final String PHONE = "contact:user.phone:readonly";
 
+  /** task/v2 (task-v2/task/list, 权限要求): read tasks; either this or {@link #TASK_WRITE}. */
+  static final String TASK_READ = "task:task:read";
+
+  /** task/v2: view, create, update and delete tasks; it lets the list call through too. */
+  static final String TASK_WRITE = "task:task:write";
+
   /** Each of these also reveals {@code employee_no} (login-state-management/get). */
   static final List<String> CONTACT_READ =
       List.of(
@@ -42,7 +48,7 @@ final class Scopes {
 
   /** What the simulated app has enabled unless told otherwise. */
   static final List<String> DEFAULT_ENABLED =
-      List.of(IDENTITY, OFFLINE_ACCESS, EMAIL, EMPLOYEE, EMPLOYEE_ID, PHONE);
+      List.of(IDENTITY, OFFLINE_ACCESS, EMAIL, EMPLOYEE, EMPLOYEE_ID, PHONE, TASK_READ);
 
   private Scopes() {}
 

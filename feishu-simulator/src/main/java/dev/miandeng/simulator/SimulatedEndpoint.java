@@ -10,7 +10,9 @@ public enum SimulatedEndpoint {
   OIDC_ACCESS_TOKEN("oidc_access_token", false),
   OIDC_REFRESH_ACCESS_TOKEN("oidc_refresh_access_token", false),
   USER_INFO("user_info", false),
-  JSSDK_TICKET("jssdk_ticket", false);
+  JSSDK_TICKET("jssdk_ticket", false),
+  /** task/v2/tasks, the OpenAPI call the demo makes as the user. */
+  TASKS("tasks", false);
 
   private final String wireName;
   private final boolean oauthErrorShape;

@@ -4,7 +4,10 @@ import dev.miandeng.domain.identity.PkceVerifier;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** The browser authorize URL of facts page section 3.5, with PKCE S256 (SEC-18). */
 final class AuthorizeUrl {
@@ -14,6 +17,15 @@ final class AuthorizeUrl {
   private AuthorizeUrl() {}
 
   static URI of(FeishuSettings settings, String state, PkceVerifier verifier) {
+    return of(settings, state, verifier, Set.of());
+  }
+
+  /**
+   * With {@code extraScopes} after the configured ones, each once (incremental consent: Feishu
+   * shows the user what the app asks for beyond what it has, facts page section 3.5).
+   */
+  static URI of(
+      FeishuSettings settings, String state, PkceVerifier verifier, Set<String> extraScopes) {
     Objects.requireNonNull(verifier, "verifier");
     if (state == null || state.isBlank()) {
       throw new IllegalArgumentException("state must not be blank");
@@ -26,8 +38,10 @@ final class AuthorizeUrl {
             .append("&response_type=code")
             .append("&redirect_uri=")
             .append(encode(settings.redirectUri()));
-    if (!settings.scopes().isEmpty()) {
-      url.append("&scope=").append(encode(String.join(" ", settings.scopes())));
+    Set<String> scopes = new LinkedHashSet<>(settings.scopes());
+    scopes.addAll(new TreeSet<>(extraScopes));
+    if (!scopes.isEmpty()) {
+      url.append("&scope=").append(encode(String.join(" ", scopes)));
     }
     url.append("&state=")
         .append(encode(state))

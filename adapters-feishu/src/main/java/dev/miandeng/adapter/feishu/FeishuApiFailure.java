@@ -4,6 +4,7 @@ import feign.FeignException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * Feishu answered, and the answer is a failure: a body {@code code != 0} (whatever the HTTP status)
@@ -22,14 +23,28 @@ final class FeishuApiFailure extends FeignException {
   private final OptionalInt code;
   private final String error;
   private final transient Optional<Duration> retryAfter;
+  private final String msg;
+  private final transient Set<String> permissionViolations;
 
   FeishuApiFailure(
       int httpStatus, OptionalInt code, String msg, String error, Optional<Duration> retryAfter) {
+    this(httpStatus, code, msg, error, retryAfter, Set.of());
+  }
+
+  FeishuApiFailure(
+      int httpStatus,
+      OptionalInt code,
+      String msg,
+      String error,
+      Optional<Duration> retryAfter,
+      Set<String> permissionViolations) {
     super(httpStatus, describe(httpStatus, code, msg, error));
     this.httpStatus = httpStatus;
     this.code = code;
     this.error = error == null ? "" : error;
     this.retryAfter = retryAfter;
+    this.msg = msg == null ? "" : msg;
+    this.permissionViolations = Set.copyOf(permissionViolations);
   }
 
   int httpStatus() {
@@ -44,6 +59,20 @@ final class FeishuApiFailure extends FeignException {
   /** The OAuth {@code error} field of v2 replies ({@code invalid_grant}, ...), or empty. */
   String error() {
     return error;
+  }
+
+  /** Feishu's {@code msg} (or {@code error_description}), or empty. */
+  String msg() {
+    return msg;
+  }
+
+  /**
+   * The {@code subject} of each entry of the body's {@code error.permission_violations} (OpenAPI
+   * error shape of the official SDKs, e.g. oapi-sdk-go {@code CodeError}): with 99991679, the
+   * scopes any one of which the call needs. Empty when the body has none.
+   */
+  Set<String> permissionViolations() {
+    return permissionViolations;
   }
 
   /** From {@code x-ogw-ratelimit-reset}, when Feishu said how long to wait. */

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * {@link IdentityLookup} against the Feishu / Lark auth center: exchanges the code (v2 by default,
@@ -96,7 +97,7 @@ public final class FeishuIdentityLookup implements IdentityLookup, ClientLoginSe
   }
 
   @Override
-  public URI authorizeUrl(String state, PkceVerifier verifier) {
-    return AuthorizeUrl.of(settings, state, verifier);
+  public URI authorizeUrl(String state, PkceVerifier verifier, Set<String> extraScopes) {
+    return AuthorizeUrl.of(settings, state, verifier, extraScopes);
   }
 }

@@ -12,9 +12,11 @@ import feign.Util;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * Reading Feishu's answers, shared by the success and error decoders: the body's {@code code}
@@ -63,7 +65,28 @@ final class FeishuReplies {
     String msg = body.map(node -> text(node, "msg", "error_description")).orElse("");
     String error = body.map(node -> text(node, "error")).orElse("");
     return new FeishuApiFailure(
-        response.status(), code, msg, error, retryAfter(response.headers()));
+        response.status(),
+        code,
+        msg,
+        error,
+        retryAfter(response.headers()),
+        body.map(FeishuReplies::permissionViolations).orElse(Set.of()));
+  }
+
+  /** {@code error.permission_violations[].subject}, the scopes a 99991679 names. */
+  private static Set<String> permissionViolations(JsonNode body) {
+    Set<String> subjects = new LinkedHashSet<>();
+    JsonNode error = body.get("error");
+    JsonNode violations = error == null ? null : error.get("permission_violations");
+    if (violations != null && violations.isArray()) {
+      for (JsonNode violation : violations) {
+        JsonNode subject = violation.get("subject");
+        if (subject != null && subject.isTextual() && !subject.asText().isBlank()) {
+          subjects.add(subject.asText());
+        }
+      }
+    }
+    return subjects;
   }
 
   private static String text(JsonNode node, String... fields) {

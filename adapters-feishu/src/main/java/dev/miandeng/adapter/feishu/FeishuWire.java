@@ -150,4 +150,17 @@ final class FeishuWire {
       return "JssdkTicket[expireIn=" + expireIn + ", ticket=" + MASK + "]";
     }
   }
+
+  /** task/v2/tasks (list) reply: the page sits under {@code data}. */
+  record TaskListReply(TaskPage data) {}
+
+  record TaskPage(java.util.List<TaskItem> items, String pageToken, boolean hasMore) {}
+
+  /**
+   * One task of task/v2/tasks; of its many fields only these are read. Timestamps are strings of
+   * milliseconds since the epoch; {@code completed_at} is {@code "0"} for an open task.
+   */
+  record TaskItem(String guid, String summary, TaskTime due, String completedAt) {}
+
+  record TaskTime(String timestamp, boolean isAllDay) {}
 }

@@ -45,4 +45,20 @@ class AuthorizeUrlTest {
 
     assertThat(url.getRawQuery()).doesNotContain("scope=");
   }
+
+  @Test
+  @DisplayName("incremental consent: the extra scopes follow the configured ones, each once")
+  void extraScopesAfterTheConfiguredOnes() {
+    FeishuSettings settings =
+        FeishuSettings.of("cli_a", "secret", "https://a.test/cb")
+            .withScopes(List.of("contact:user.base:readonly", "offline_access"));
+
+    URI url =
+        FeishuIdentityLookup.create(settings, Clock.systemUTC())
+            .authorizeUrl("s", VERIFIER, java.util.Set.of("task:task:read", "offline_access"));
+
+    assertThat(url.getRawQuery())
+        .contains(
+            "&scope=contact%3Auser.base%3Areadonly%20offline_access%20task%3Atask%3Aread&state=");
+  }
 }

@@ -25,6 +25,20 @@ final class ErrorResponses {
   }
 
   void send(Context ctx, int status, String code, String message, Optional<Duration> retryAfter) {
+    send(ctx, status, code, message, retryAfter, Map.of());
+  }
+
+  /**
+   * As above, the JSON body carrying {@code fields} after the three standard ones (for instance
+   * {@code missingScopes} of a 403 that asks for consent); a page ignores them.
+   */
+  void send(
+      Context ctx,
+      int status,
+      String code,
+      String message,
+      Optional<Duration> retryAfter,
+      Map<String, Object> fields) {
     ctx.status(status);
     Optional<Long> seconds = retryAfter.map(ErrorResponses::seconds);
     seconds.ifPresent(wait -> ctx.header("Retry-After", Long.toString(wait)));
@@ -34,10 +48,11 @@ final class ErrorResponses {
           .result(page.get().render(status, code, requestId, seconds, retryPath(ctx)));
       return;
     }
-    Map<String, String> body = new LinkedHashMap<>();
+    Map<String, Object> body = new LinkedHashMap<>();
     body.put("error", code);
     body.put("message", message);
     body.put("requestId", requestId);
+    body.putAll(fields);
     Json.write(ctx, body);
   }
 

@@ -96,8 +96,8 @@ final class SessionApi {
     ctx.status(204);
   }
 
-  /** The user of this request's session cookie, or the 401 answer. */
-  private CurrentUserUseCase.Authenticated authenticated(Context ctx) {
+  /** The user of this request's session cookie, or the 401 answer (other APIs use it too). */
+  CurrentUserUseCase.Authenticated authenticated(Context ctx) {
     Optional<SessionToken> token = cookies.session(ctx);
     if (token.isEmpty()) {
       throw unauthenticated();

@@ -113,6 +113,7 @@ public final class WebServer implements AutoCloseable {
         new JsapiConfigApi(useCases.signJsapiConfig(), settings.publicOrigin(), json, rateLimiter);
     SessionApi api =
         new SessionApi(useCases, settings, cookies, json, rateLimiter, finisher, events);
+    TasksApi tasks = new TasksApi(api, useCases.listMyTasks(), errors);
     BrowserLogin browserLogin =
         new BrowserLogin(
             useCases.startBrowserLogin(), finisher, settings, cookies, rateLimiter, events);
@@ -136,6 +137,7 @@ public final class WebServer implements AutoCloseable {
               cfg.routes.post("/api/login/nonce", api::issueNonce);
               cfg.routes.post("/api/session", api::logIn);
               getAndHead(cfg, "/api/me", api::me);
+              cfg.routes.get("/api/me/tasks", tasks::myTasks);
               cfg.routes.post("/api/logout", api::logOut);
               cfg.routes.post("/api/logout-everywhere", api::logOutEverywhere);
               cfg.routes.post(ClientErrorBeacon.PATH, beacon::report);

@@ -92,8 +92,9 @@ class HealthAndShutdownTest {
     }
 
     @Override
-    public URI authorizeUrl(String state, PkceVerifier verifier) {
-      return scripted.authorizeUrl(state, verifier);
+    public URI authorizeUrl(
+        String state, PkceVerifier verifier, java.util.Set<String> extraScopes) {
+      return scripted.authorizeUrl(state, verifier, extraScopes);
     }
   }
 

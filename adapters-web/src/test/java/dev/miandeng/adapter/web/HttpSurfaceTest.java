@@ -300,7 +300,8 @@ class HttpSurfaceTest {
                     u.logOutEverywhere(),
                     u.sweepExpired(),
                     u.obtainUserAccessToken(),
-                    u.signJsapiConfig()))) {
+                    u.signJsapiConfig(),
+                    u.listMyTasks()))) {
       Browser browser = broken.browser();
       browser.cookies.put("mdl_session", "A".repeat(43));
       HttpResponse<String> response = browser.get("/api/me");

@@ -7,6 +7,7 @@ import dev.miandeng.application.UseCases;
 import dev.miandeng.domain.fakes.KnownTicketSigner;
 import dev.miandeng.domain.fakes.RotatingRefresher;
 import dev.miandeng.domain.fakes.ScriptedIdentityLookup;
+import dev.miandeng.domain.fakes.ScriptedMyTasks;
 import dev.miandeng.domain.fixtures.MutableClock;
 import dev.miandeng.domain.fixtures.People;
 import dev.miandeng.domain.identity.ClientLoginSettings;
@@ -50,6 +51,7 @@ final class TestApp implements AutoCloseable {
   final InMemoryUserTokens userTokens = new InMemoryUserTokens();
   final RotatingRefresher refresher = new RotatingRefresher(clock, Duration.ZERO);
   final KnownTicketSigner jsapiSigner = new KnownTicketSigner("cli_test", JSAPI_TICKET, clock);
+  final ScriptedMyTasks myTasks = new ScriptedMyTasks();
   final AtomicBoolean ready = new AtomicBoolean(true);
   final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   final WebSettings settings;
@@ -71,7 +73,8 @@ final class TestApp implements AutoCloseable {
                 stores.loginStates(),
                 userTokens,
                 refresher,
-                jsapiSigner),
+                jsapiSigner,
+                myTasks),
             new CoreSettings(
                 new TenantAllowList(Set.of(People.TENANT)),
                 SessionPolicy.DEFAULT,

@@ -1,6 +1,7 @@
 package dev.miandeng.domain.identity;
 
 import java.net.URI;
+import java.util.Set;
 
 /**
  * Driven port: turns a one-time code into a verified identity, and says where a browser goes to
@@ -25,5 +26,15 @@ public interface IdentityLookup {
    * @param state the one-time state that the callback must bring back
    * @param verifier the PKCE verifier whose S256 challenge goes into the URL
    */
-  URI authorizeUrl(String state, PkceVerifier verifier);
+  default URI authorizeUrl(String state, PkceVerifier verifier) {
+    return authorizeUrl(state, verifier, Set.of());
+  }
+
+  /**
+   * As {@link #authorizeUrl(String, PkceVerifier)}, asking for {@code extraScopes} besides the
+   * configured ones (incremental consent: a scope an OpenAPI call made as the user needs).
+   *
+   * @param extraScopes OAuth scopes, each one word; may be empty
+   */
+  URI authorizeUrl(String state, PkceVerifier verifier, Set<String> extraScopes);
 }

@@ -77,12 +77,15 @@ public final class ScriptedIdentityLookup implements IdentityLookup {
   }
 
   @Override
-  public URI authorizeUrl(String state, PkceVerifier verifier) {
+  public URI authorizeUrl(String state, PkceVerifier verifier, java.util.Set<String> extraScopes) {
     return URI.create(
         "https://idp.example.test/authorize?state="
             + state
             + "&code_challenge="
             + verifier.s256Challenge()
-            + "&code_challenge_method=S256");
+            + "&code_challenge_method=S256"
+            + (extraScopes.isEmpty()
+                ? ""
+                : "&scope=" + String.join("%20", new java.util.TreeSet<>(extraScopes))));
   }
 }
