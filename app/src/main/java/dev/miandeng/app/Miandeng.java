@@ -60,7 +60,7 @@ public final class Miandeng implements AutoCloseable {
                   stores.sessions(),
                   stores.loginStates(),
                   stores.userTokens(),
-                  FeishuUserTokenRefresher.create(config.identity(), clock)),
+                  FeishuUserTokenRefresher.create(config.identity(), clock, meters)),
               new CoreSettings(config.tenants(), config.sessionPolicy(), config.loginTtl()),
               clock,
               new SecureRandom());
