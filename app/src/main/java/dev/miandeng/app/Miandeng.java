@@ -65,7 +65,7 @@ public final class Miandeng implements AutoCloseable {
                   stores.sessions(),
                   stores.loginStates(),
                   stores.userTokens(),
-                  FeishuUserTokenRefresher.create(config.identity(), clock),
+                  FeishuUserTokenRefresher.create(config.identity(), clock, meters),
                   JssdkSigner.create(config.identity(), clock, meters),
                   FeishuMyTasks.create(config.identity(), meters)),
               new CoreSettings(config.tenants(), config.sessionPolicy(), config.loginTtl()),

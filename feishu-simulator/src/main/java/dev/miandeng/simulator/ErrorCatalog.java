@@ -31,6 +31,7 @@ final class ErrorCatalog {
   static final int REFRESH_REVOKED = 20064;
   static final int CODE_USED = 20065;
   static final int REDIRECT_URI_MISMATCH = 20071;
+  static final int TWO_CLIENT_AUTH_METHODS = 20070;
   static final int TEMPORARILY_UNAVAILABLE = 20072;
   static final int REFRESH_USED = 20073;
   static final int RATE_LIMITED = 99991400;
@@ -104,6 +105,9 @@ final class ErrorCatalog {
           Map.entry(
               UNSUPPORTED_GRANT_TYPE,
               new Entry("unsupported_grant_type", "The specified grant_type is not supported.")),
+          Map.entry(
+              TWO_CLIENT_AUTH_METHODS,
+              new Entry("invalid_client", "more than one client authentication method was used")),
           Map.entry(PKCE_FAILED, new Entry("invalid_grant", "PKCE code challenge failed.")),
           Map.entry(
               SCOPE_DUPLICATED,

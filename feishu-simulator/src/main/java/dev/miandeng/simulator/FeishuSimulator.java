@@ -55,9 +55,9 @@ public final class FeishuSimulator implements AutoCloseable {
     Roster roster = Roster.from(settings.rosterFile());
     var address = new PublicAddress();
     var codes = new CodeStore(clock);
-    var userTokens = new UserTokenStore(clock);
-    var appTokens = new RenewingTokenIssuer(clock, () -> RandomTokens.opaque("t-", 32));
-    var tenantTokens = new RenewingTokenIssuer(clock, () -> RandomTokens.opaque("t-", 32));
+    var userTokens = new UserTokenStore(clock, settings.tokenLength());
+    var appTokens = new RenewingTokenIssuer(clock, () -> appLevelToken(settings));
+    var tenantTokens = new RenewingTokenIssuer(clock, () -> appLevelToken(settings));
     var tickets = new RenewingTokenIssuer(clock, () -> RandomTokens.opaque("", 32));
     var counters = new CallCounters();
     var conditions = new NetworkConditions();
@@ -89,7 +89,9 @@ public final class FeishuSimulator implements AutoCloseable {
               configureServer(cfg, settings.port());
               var routes = cfg.routes;
               new AppTokenRoutes(app, appTokens, tenantTokens).register(routes, gate);
-              new OAuthTokenRoutes(app, exchange, userTokens).register(routes, gate);
+              OAuthTokenRoutes.v2(app, exchange, userTokens).register(routes, gate);
+              OAuthTokenRoutes.v3(app, settings.clientAssertion(), exchange, userTokens)
+                  .register(routes, gate);
               new OidcRoutes(app, appTokens, exchange, userTokens).register(routes, gate);
               new UserInfoRoutes(userTokens, roster, address).register(routes, gate);
               new JssdkTicketRoutes(tenantTokens, tickets).register(routes, gate);
@@ -119,8 +121,18 @@ public final class FeishuSimulator implements AutoCloseable {
     cfg.jetty.host = LOOPBACK;
     cfg.jetty.port = port;
     cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
+    // Tokens of several KB travel as Bearer headers; Jetty's default (8 KB) would refuse them.
+    cfg.jetty.modifyHttpConfiguration(
+        http -> http.setRequestHeaderSize(SimulatorSettings.MAX_TOKEN_LENGTH + 8 * 1024));
     cfg.startup.showJavalinBanner = false;
     cfg.startup.showOldJavalinVersionWarning = false;
+  }
+
+  /** App and tenant tokens: short opaque ones, or JWT-like ones of the configured length. */
+  private static String appLevelToken(SimulatorSettings settings) {
+    return settings.tokenLength() == 0
+        ? RandomTokens.opaque("t-", 32)
+        : RandomTokens.jwtLike(settings.tokenLength());
   }
 
   /** Malformed input: in the auth center's shape on its paths, plainly on the control API. */
@@ -128,6 +140,9 @@ public final class FeishuSimulator implements AutoCloseable {
     if (ctx.path().equals(OAuthTokenRoutes.PATH)) {
       AuthCenterErrors.send(
           ctx, SimulatedEndpoint.OAUTH_TOKEN, 400, ErrorCatalog.INVALID_REQUEST, e.getMessage());
+    } else if (ctx.path().equals(OAuthTokenRoutes.V3_PATH)) {
+      AuthCenterErrors.send(
+          ctx, SimulatedEndpoint.OAUTH_V3_TOKEN, 400, ErrorCatalog.INVALID_REQUEST, e.getMessage());
     } else if (ctx.path().startsWith("/open-apis/")) {
       Json.send(ctx, 400, Map.of("code", ErrorCatalog.BAD_REQUEST, "msg", "Bad Request"));
     } else {

@@ -32,6 +32,23 @@ final class RandomTokens {
         + URL.encodeToString(randomBytes(64));
   }
 
+  /**
+   * A JWT-looking token of exactly {@code length} characters (0: {@link #jwtLike()}), for tokens of
+   * several KB such as v3's JWT tenant tokens (brief §3.3a).
+   */
+  static String jwtLike(int length) {
+    if (length == 0) {
+      return jwtLike();
+    }
+    String signature = URL.encodeToString(randomBytes(64));
+    int payload = length - JWT_HEADER.length() - signature.length() - 2;
+    if (payload < 4) {
+      throw new IllegalArgumentException("a JWT-like token needs at least 200 characters");
+    }
+    String body = URL.encodeToString(randomBytes(payload)).substring(0, payload);
+    return JWT_HEADER + "." + body + "." + signature;
+  }
+
   private static byte[] randomBytes(int count) {
     byte[] bytes = new byte[count];
     RANDOM.nextBytes(bytes);

@@ -7,6 +7,7 @@ public enum SimulatedEndpoint {
   APP_ACCESS_TOKEN("app_access_token", false),
   TENANT_ACCESS_TOKEN("tenant_access_token", false),
   OAUTH_TOKEN("oauth_token", true),
+  OAUTH_V3_TOKEN("oauth_v3_token", true),
   OIDC_ACCESS_TOKEN("oidc_access_token", false),
   OIDC_REFRESH_ACCESS_TOKEN("oidc_refresh_access_token", false),
   USER_INFO("user_info", false),

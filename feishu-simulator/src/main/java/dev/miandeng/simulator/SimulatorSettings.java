@@ -21,6 +21,10 @@ import java.util.Objects;
  *     "how-to-resolve-the-authorization-page-20029-error": an app without redirect URLs)
  * @param enabledScopes the scopes the app has enabled in the developer console; asking for another
  *     one at authorize gives 20027 (obtain-oauth-code, FAQ "用户授权应用时报错 20027")
+ * @param clientAssertion the RFC 7523 client assertion the v3 token endpoint accepts in place of
+ *     the secret (the simulator checks equality, not a signature); empty: none is accepted
+ * @param tokenLength the length in characters of JWT-like tokens (v2/v3 user tokens, app and tenant
+ *     tokens), at least 200; 0: Feishu's usual sizes (~1.3 KB user tokens, short app tokens)
  */
 public record SimulatorSettings(
     int port,
@@ -29,9 +33,14 @@ public record SimulatorSettings(
     Clock clock,
     Path rosterFile,
     List<String> redirectUris,
-    List<String> enabledScopes) {
+    List<String> enabledScopes,
+    String clientAssertion,
+    int tokenLength) {
 
   public static final String DEFAULT_APP_ID = "cli_simulator";
+
+  /** The longest tokens the simulator issues: request headers carrying them must still fit. */
+  public static final int MAX_TOKEN_LENGTH = 16 * 1024;
 
   public SimulatorSettings {
     if (port < 0 || port > 65535) {
@@ -42,6 +51,11 @@ public record SimulatorSettings(
     Objects.requireNonNull(clock, "clock");
     redirectUris = List.copyOf(redirectUris);
     enabledScopes = List.copyOf(enabledScopes);
+    Objects.requireNonNull(clientAssertion, "clientAssertion");
+    if (tokenLength != 0 && (tokenLength < 200 || tokenLength > MAX_TOKEN_LENGTH)) {
+      throw new IllegalArgumentException(
+          "tokenLength must be 0 or 200-" + MAX_TOKEN_LENGTH + ": " + tokenLength);
+    }
   }
 
   /**
@@ -56,43 +70,129 @@ public record SimulatorSettings(
         Clock.systemUTC(),
         null,
         List.of(),
-        Scopes.DEFAULT_ENABLED);
+        Scopes.DEFAULT_ENABLED,
+        "",
+        0);
   }
 
   public SimulatorSettings withPort(int newPort) {
     return new SimulatorSettings(
-        newPort, appId, appSecret, clock, rosterFile, redirectUris, enabledScopes);
+        newPort,
+        appId,
+        appSecret,
+        clock,
+        rosterFile,
+        redirectUris,
+        enabledScopes,
+        clientAssertion,
+        tokenLength);
   }
 
   public SimulatorSettings withAppId(String newAppId) {
     return new SimulatorSettings(
-        port, newAppId, appSecret, clock, rosterFile, redirectUris, enabledScopes);
+        port,
+        newAppId,
+        appSecret,
+        clock,
+        rosterFile,
+        redirectUris,
+        enabledScopes,
+        clientAssertion,
+        tokenLength);
   }
 
   public SimulatorSettings withAppSecret(String newAppSecret) {
     return new SimulatorSettings(
-        port, appId, newAppSecret, clock, rosterFile, redirectUris, enabledScopes);
+        port,
+        appId,
+        newAppSecret,
+        clock,
+        rosterFile,
+        redirectUris,
+        enabledScopes,
+        clientAssertion,
+        tokenLength);
   }
 
   public SimulatorSettings withClock(Clock newClock) {
     return new SimulatorSettings(
-        port, appId, appSecret, newClock, rosterFile, redirectUris, enabledScopes);
+        port,
+        appId,
+        appSecret,
+        newClock,
+        rosterFile,
+        redirectUris,
+        enabledScopes,
+        clientAssertion,
+        tokenLength);
   }
 
   public SimulatorSettings withRoster(Path newRosterFile) {
     return new SimulatorSettings(
-        port, appId, appSecret, clock, newRosterFile, redirectUris, enabledScopes);
+        port,
+        appId,
+        appSecret,
+        clock,
+        newRosterFile,
+        redirectUris,
+        enabledScopes,
+        clientAssertion,
+        tokenLength);
   }
 
   public SimulatorSettings withRedirectUris(List<String> newRedirectUris) {
     return new SimulatorSettings(
-        port, appId, appSecret, clock, rosterFile, newRedirectUris, enabledScopes);
+        port,
+        appId,
+        appSecret,
+        clock,
+        rosterFile,
+        newRedirectUris,
+        enabledScopes,
+        clientAssertion,
+        tokenLength);
   }
 
   /** The same settings with the app's enabled scopes replaced. */
   public SimulatorSettings withEnabledScopes(List<String> newEnabledScopes) {
     return new SimulatorSettings(
-        port, appId, appSecret, clock, rosterFile, redirectUris, newEnabledScopes);
+        port,
+        appId,
+        appSecret,
+        clock,
+        rosterFile,
+        redirectUris,
+        newEnabledScopes,
+        clientAssertion,
+        tokenLength);
+  }
+
+  /** The same settings with a client assertion the v3 token endpoint accepts. */
+  public SimulatorSettings withClientAssertion(String assertion) {
+    return new SimulatorSettings(
+        port,
+        appId,
+        appSecret,
+        clock,
+        rosterFile,
+        redirectUris,
+        enabledScopes,
+        assertion,
+        tokenLength);
+  }
+
+  /** The same settings issuing JWT-like tokens of {@code length} characters (0: usual sizes). */
+  public SimulatorSettings withTokenLength(int length) {
+    return new SimulatorSettings(
+        port,
+        appId,
+        appSecret,
+        clock,
+        rosterFile,
+        redirectUris,
+        enabledScopes,
+        clientAssertion,
+        length);
   }
 
   private static String randomSecret() {

@@ -1,30 +1,35 @@
 package dev.miandeng.simulator;
 
 import java.time.Duration;
-import java.util.function.Supplier;
+import java.util.function.IntFunction;
 
-/** The two ways to get a user_access_token; they differ in token shape and refresh lifetime. */
+/**
+ * The ways to get a user_access_token; they differ in token shape and refresh lifetime, and each
+ * refreshes only its own refresh tokens (another family's is 20026).
+ */
 enum UserTokenFamily {
   /** POST /open-apis/authen/v2/oauth/token: JWT-like tokens, refresh only with offline_access. */
   OAUTH_V2(Duration.ofDays(7), RandomTokens::jwtLike, RandomTokens::jwtLike, true),
+  /** POST &lt;accounts&gt;/oauth/v3/token: as v2 (brief §3.3a). */
+  OAUTH_V3(Duration.ofDays(7), RandomTokens::jwtLike, RandomTokens::jwtLike, true),
   /** POST /open-apis/authen/v1/oidc/access_token: u-… / ur-…, refresh always given. */
   OIDC_V1(
       Duration.ofDays(30),
-      () -> RandomTokens.opaque("u-", 48),
-      () -> RandomTokens.opaque("ur-", 48),
+      length -> RandomTokens.opaque("u-", 48),
+      length -> RandomTokens.opaque("ur-", 48),
       false);
 
   static final Duration ACCESS_LIFETIME = Duration.ofHours(2);
 
   private final Duration refreshLifetime;
-  private final Supplier<String> newAccessToken;
-  private final Supplier<String> newRefreshToken;
+  private final IntFunction<String> newAccessToken;
+  private final IntFunction<String> newRefreshToken;
   private final boolean refreshNeedsOfflineAccess;
 
   UserTokenFamily(
       Duration refreshLifetime,
-      Supplier<String> newAccessToken,
-      Supplier<String> newRefreshToken,
+      IntFunction<String> newAccessToken,
+      IntFunction<String> newRefreshToken,
       boolean refreshNeedsOfflineAccess) {
     this.refreshLifetime = refreshLifetime;
     this.newAccessToken = newAccessToken;
@@ -36,12 +41,13 @@ enum UserTokenFamily {
     return refreshLifetime;
   }
 
-  String newAccessToken() {
-    return newAccessToken.get();
+  /** A new access token; {@code jwtLength} is the length of JWT-like ones, 0 the usual size. */
+  String newAccessToken(int jwtLength) {
+    return newAccessToken.apply(jwtLength);
   }
 
-  String newRefreshToken() {
-    return newRefreshToken.get();
+  String newRefreshToken(int jwtLength) {
+    return newRefreshToken.apply(jwtLength);
   }
 
   /** Brief §3.2: the v2 endpoint only returns a refresh token when offline_access was granted. */

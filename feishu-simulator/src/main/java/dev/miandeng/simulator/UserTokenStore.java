@@ -38,22 +38,27 @@ final class UserTokenStore {
       UserGrant grant, Instant expiresAt, RefreshState state, String accessToken) {}
 
   private final Clock clock;
+  private final int jwtLength;
   private final Map<String, AccessEntry> accessTokens = new HashMap<>();
   private final Map<String, RefreshEntry> refreshTokens = new HashMap<>();
 
-  UserTokenStore(Clock clock) {
+  /**
+   * @param jwtLength the length of JWT-like tokens in characters, 0 for the usual ~1.3 KB
+   */
+  UserTokenStore(Clock clock, int jwtLength) {
     this.clock = clock;
+    this.jwtLength = jwtLength;
   }
 
   synchronized UserTokens issue(UserGrant grant) {
     Instant now = clock.instant();
     UserTokenFamily family = grant.family();
-    String access = family.newAccessToken();
+    String access = family.newAccessToken(jwtLength);
     accessTokens.put(access, new AccessEntry(grant, now.plus(UserTokenFamily.ACCESS_LIFETIME)));
     String refresh = null;
     long refreshExpiresIn = 0;
     if (family.grantsRefresh(grant.scope())) {
-      refresh = family.newRefreshToken();
+      refresh = family.newRefreshToken(jwtLength);
       refreshTokens.put(
           refresh,
           new RefreshEntry(grant, now.plus(family.refreshLifetime()), RefreshState.ACTIVE, access));

@@ -4,6 +4,7 @@ import dev.miandeng.adapter.feishu.FeishuWire.AppAccessTokenReply;
 import dev.miandeng.adapter.feishu.FeishuWire.AppCredentials;
 import dev.miandeng.adapter.feishu.FeishuWire.JssdkTicket;
 import dev.miandeng.adapter.feishu.FeishuWire.TenantAccessTokenReply;
+import dev.miandeng.domain.identity.AuthCenterMisconfiguredException;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -18,10 +19,10 @@ final class AppTokens {
       SafeRetry retry,
       Clock clock,
       FeishuMetrics metrics) {
-    AppCredentials credentials = new AppCredentials(settings.appId(), settings.appSecret());
     return new RefreshingToken(
         "app_access_token",
         () -> {
+          AppCredentials credentials = credentials(settings);
           Instant asked = clock.instant();
           AppAccessTokenReply reply =
               retry.call("app_access_token", () -> api.appAccessToken(credentials));
@@ -38,10 +39,10 @@ final class AppTokens {
       SafeRetry retry,
       Clock clock,
       FeishuMetrics metrics) {
-    AppCredentials credentials = new AppCredentials(settings.appId(), settings.appSecret());
     return new RefreshingToken(
         "tenant_access_token",
         () -> {
+          AppCredentials credentials = credentials(settings);
           Instant asked = clock.instant();
           TenantAccessTokenReply reply =
               retry.call("tenant_access_token", () -> api.tenantAccessToken(credentials));
@@ -50,6 +51,20 @@ final class AppTokens {
         },
         clock,
         metrics);
+  }
+
+  /**
+   * The body of both app-level token requests. They take the App Secret only (facts page section
+   * 3.1): with a v3 client assertion and no secret, what needs them (the OIDC exchange, the JSSDK
+   * ticket) is misconfigured.
+   */
+  private static AppCredentials credentials(FeishuSettings settings) {
+    if (!settings.hasAppSecret()) {
+      throw new AuthCenterMisconfiguredException(
+          "app_access_token and tenant_access_token need FEISHU_APP_SECRET (a client assertion"
+              + " authenticates the v3 user-token grants only)");
+    }
+    return new AppCredentials(settings.appId(), settings.appSecret());
   }
 
   /** The JSSDK ticket: its quota is tiny, so it is cached under the same 30-minute rule. */

@@ -4,8 +4,10 @@ import feign.Feign;
 import feign.Logger;
 import feign.Request;
 import feign.Retryer;
+import feign.codec.Decoder;
 import feign.jackson.JacksonEncoder;
 import feign.slf4j.Slf4jLogger;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.concurrent.Executors;
 
@@ -18,6 +20,21 @@ final class FeishuClients {
   private FeishuClients() {}
 
   static <T> T build(Class<T> api, FeishuSettings settings, FeishuMetrics metrics) {
+    return build(api, settings, metrics, settings.openApiBaseUrl(), new FeishuReplyDecoder());
+  }
+
+  /** The v3 token endpoint: on the accounts host, its success replies read as OAuth ones. */
+  static FeishuAccountsApi accounts(FeishuSettings settings, FeishuMetrics metrics) {
+    return build(
+        FeishuAccountsApi.class,
+        settings,
+        metrics,
+        settings.accountsBaseUrl(),
+        new OAuthReplyDecoder());
+  }
+
+  private static <T> T build(
+      Class<T> api, FeishuSettings settings, FeishuMetrics metrics, URI target, Decoder decoder) {
     HttpClient http =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -34,7 +51,7 @@ final class FeishuClients {
         // REL-01: Feign's defaults are 10 s connect / 60 s read.
         .options(new Request.Options(settings.connectTimeout(), settings.readTimeout(), false))
         .encoder(new JacksonEncoder(FeishuReplies.MAPPER))
-        .decoder(new FeishuReplyDecoder())
+        .decoder(decoder)
         .errorDecoder(new FeishuErrorDecoder())
         // Feign's default retryer replays every IOException, single-use codes included (REL-02).
         .retryer(Retryer.NEVER_RETRY)
@@ -42,6 +59,6 @@ final class FeishuClients {
         // BASIC = method, URL, status, time. HEADERS or FULL would print bearer tokens, codes
         // and the app secret (SEC-25), so this is not configurable.
         .logLevel(Logger.Level.BASIC)
-        .target(api, settings.openApiBaseUrl().toString());
+        .target(api, target.toString());
   }
 }

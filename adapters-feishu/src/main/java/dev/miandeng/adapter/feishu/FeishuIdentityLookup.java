@@ -15,9 +15,9 @@ import java.util.Set;
 
 /**
  * {@link IdentityLookup} against the Feishu / Lark auth center: exchanges the code (v2 by default,
- * OIDC v1 when configured), then asks user_info who the token belongs to. Every failure leaves as
- * one of the port's exceptions. As {@link ClientLoginSettingsSource} it tells the page how to ask
- * the Feishu client for that code.
+ * OIDC v1 or v3 when configured), then asks user_info who the token belongs to. Every failure
+ * leaves as one of the port's exceptions. As {@link ClientLoginSettingsSource} it tells the page
+ * how to ask the Feishu client for that code.
  */
 public final class FeishuIdentityLookup implements IdentityLookup, ClientLoginSettingsSource {
 
@@ -69,6 +69,12 @@ public final class FeishuIdentityLookup implements IdentityLookup, ClientLoginSe
                   grantApi,
                   AppTokens.appAccessToken(readApi, settings, retry, clock, metrics),
                   v2,
+                  clock);
+          case V3 ->
+              new V3CodeExchange(
+                  FeishuClients.accounts(settings, metrics),
+                  ClientAuthentication.of(settings, clock),
+                  settings,
                   clock);
         };
     return new FeishuIdentityLookup(settings, exchange, readApi, retry);

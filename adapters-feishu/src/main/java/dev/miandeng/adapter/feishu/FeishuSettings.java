@@ -2,9 +2,11 @@ package dev.miandeng.adapter.feishu;
 
 import dev.miandeng.domain.identity.ClientLoginSettings;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -17,7 +19,9 @@ import java.util.regex.Pattern;
  * @param openApiBaseUrl OpenAPI host, e.g. {@code https://open.feishu.cn} (no trailing slash)
  * @param accountsBaseUrl browser authorize host, e.g. {@code https://accounts.feishu.cn}
  * @param appId the App ID ({@code cli_...})
- * @param appSecret the App Secret; never printed (SEC-25)
+ * @param appSecret the App Secret; never printed (SEC-25). May be empty only with the v3 exchange
+ *     and a client assertion file: the user-token grants then need no secret, but app and tenant
+ *     tokens (OIDC exchange, JSSDK ticket, setup doctor) still do and fail as misconfigured
  * @param redirectUri the registered redirect URL, sent byte-identical at authorize and token time
  *     (SEC-19)
  * @param scopes the scopes asked for at the browser authorize page (at most 50), may be empty
@@ -34,6 +38,8 @@ import java.util.regex.Pattern;
  *     what is left of it (REL-01, REL-02)
  * @param jssdkUrl the JSSDK the page loads to reach the Feishu client's JSAPI (facts page section
  *     3.6); a private deployment or a stand-in serves its own
+ * @param clientAssertionFile with the v3 exchange: a file holding the RFC 7523 client assertion (a
+ *     JWT) an external signer keeps fresh, sent instead of the secret; empty: the secret is sent
  */
 public record FeishuSettings(
     URI openApiBaseUrl,
@@ -50,16 +56,25 @@ public record FeishuSettings(
     Duration maxBackoff,
     Duration maxRateLimitWait,
     Duration loginDeadline,
-    URI jssdkUrl) {
+    URI jssdkUrl,
+    Optional<Path> clientAssertionFile) {
 
   public static final URI FEISHU_OPEN_API = URI.create("https://open.feishu.cn");
   public static final URI FEISHU_ACCOUNTS = URI.create("https://accounts.feishu.cn");
   public static final URI LARK_OPEN_API = URI.create("https://open.larksuite.com");
   public static final URI LARK_ACCOUNTS = URI.create("https://accounts.larksuite.com");
 
-  /** The JSSDK Feishu's documentation currently points at, for Feishu and Lark alike. */
+  /** The JSSDK Feishu's documentation currently points at. */
   public static final URI FEISHU_JSSDK =
       URI.create("https://lf-scm-cn.feishucdn.com/lark/op/h5-js-sdk-1.5.44.js");
+
+  /**
+   * The JSSDK Lark's documentation points at (open.larksuite.com, Developer Guides → Develop Web
+   * Apps → Introduction, updated 2025-09).
+   */
+  public static final URI LARK_JSSDK =
+      URI.create(
+          "https://lf-package-sg.larksuitecdn.com/obj/lark-static-sgsaas/lark/op/h5-js-sdk-1.5.44.js");
 
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
   public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(5);
@@ -80,7 +95,7 @@ public record FeishuSettings(
     openApiBaseUrl = requireBaseUrl(openApiBaseUrl, "openApiBaseUrl");
     accountsBaseUrl = requireBaseUrl(accountsBaseUrl, "accountsBaseUrl");
     appId = requireNonBlank(appId, "appId");
-    appSecret = requireNonBlank(appSecret, "appSecret");
+    Objects.requireNonNull(appSecret, "appSecret");
     Objects.requireNonNull(redirectUri, "redirectUri");
     URI redirect = URI.create(redirectUri);
     if (!redirect.isAbsolute() || !isHttp(redirect) || redirect.getRawFragment() != null) {
@@ -98,6 +113,14 @@ public record FeishuSettings(
           }
         });
     Objects.requireNonNull(exchange, "exchange");
+    Objects.requireNonNull(clientAssertionFile, "clientAssertionFile");
+    if (clientAssertionFile.isPresent() && exchange != ExchangeFlavour.V3) {
+      throw new IllegalArgumentException("only the v3 exchange sends a client assertion");
+    }
+    if (appSecret.isBlank() && clientAssertionFile.isEmpty()) {
+      throw new IllegalArgumentException(
+          "appSecret must not be blank (only the v3 exchange with a client assertion does without)");
+    }
     requirePositive(connectTimeout, "connectTimeout");
     requirePositive(readTimeout, "readTimeout");
     if (maxAttempts < 1 || maxAttempts > 5) {
@@ -136,7 +159,13 @@ public record FeishuSettings(
         DEFAULT_MAX_BACKOFF,
         DEFAULT_MAX_RATE_LIMIT_WAIT,
         DEFAULT_LOGIN_DEADLINE,
-        FEISHU_JSSDK);
+        FEISHU_JSSDK,
+        Optional.empty());
+  }
+
+  /** Whether an App Secret is configured (it may be absent with a v3 client assertion). */
+  public boolean hasAppSecret() {
+    return !appSecret.isBlank();
   }
 
   /**
@@ -192,6 +221,22 @@ public record FeishuSettings(
     return with(d -> d.jssdkUrl = url);
   }
 
+  /**
+   * The v3 exchange authenticating with the assertion in {@code file}; the secret, if any, kept.
+   */
+  public FeishuSettings withClientAssertionFile(Path file) {
+    return with(
+        d -> {
+          d.exchange = ExchangeFlavour.V3;
+          d.clientAssertionFile = Optional.of(file);
+        });
+  }
+
+  /** A copy with another App Secret; empty only with a client assertion file. */
+  public FeishuSettings withAppSecret(String secret) {
+    return with(d -> d.appSecret = secret);
+  }
+
   /** A copy with some fields changed, validated again by the canonical constructor. */
   private FeishuSettings with(Consumer<Draft> change) {
     Draft draft = new Draft(this);
@@ -204,7 +249,7 @@ public record FeishuSettings(
     private URI openApiBaseUrl;
     private URI accountsBaseUrl;
     private final String appId;
-    private final String appSecret;
+    private String appSecret;
     private final String redirectUri;
     private List<String> scopes;
     private ExchangeFlavour exchange;
@@ -216,6 +261,7 @@ public record FeishuSettings(
     private Duration maxRateLimitWait;
     private Duration loginDeadline;
     private URI jssdkUrl;
+    private Optional<Path> clientAssertionFile;
 
     private Draft(FeishuSettings s) {
       openApiBaseUrl = s.openApiBaseUrl;
@@ -233,6 +279,7 @@ public record FeishuSettings(
       maxRateLimitWait = s.maxRateLimitWait;
       loginDeadline = s.loginDeadline;
       jssdkUrl = s.jssdkUrl;
+      clientAssertionFile = s.clientAssertionFile;
     }
 
     private FeishuSettings build() {
@@ -251,7 +298,8 @@ public record FeishuSettings(
           maxBackoff,
           maxRateLimitWait,
           loginDeadline,
-          jssdkUrl);
+          jssdkUrl,
+          clientAssertionFile);
     }
   }
 
@@ -264,7 +312,7 @@ public record FeishuSettings(
         + accountsBaseUrl
         + ", appId="
         + appId
-        + ", appSecret=***"
+        + (hasAppSecret() ? ", appSecret=***" : ", appSecret=(none)")
         + ", redirectUri="
         + redirectUri
         + ", scopes="
@@ -287,6 +335,8 @@ public record FeishuSettings(
         + loginDeadline
         + ", jssdkUrl="
         + jssdkUrl
+        + ", clientAssertionFile="
+        + clientAssertionFile.map(Path::toString).orElse("(none)")
         + "]";
   }
 

@@ -70,6 +70,69 @@ final class FeishuWire {
     }
   }
 
+  /**
+   * v3 ({@code POST <accounts host>/oauth/v3/token}, facts page section 3.3a): the v2 body, the
+   * client authenticated by {@code client_secret} or by {@code client_assertion_type} + {@code
+   * client_assertion} (RFC 7523 section 2.2); null fields are left out of the JSON.
+   */
+  record V3TokenRequest(
+      String grantType,
+      String clientId,
+      String clientSecret,
+      String clientAssertionType,
+      String clientAssertion,
+      String code,
+      String redirectUri,
+      String codeVerifier,
+      String scope,
+      String refreshToken) {
+
+    /** RFC 7523 section 2.2: the client_assertion_type of a JWT client assertion. */
+    static final String JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+
+    static V3TokenRequest code(
+        ClientAuthentication.Fields client, String code, String redirectUri, String verifier) {
+      return new V3TokenRequest(
+          "authorization_code",
+          client.clientId(),
+          client.clientSecret(),
+          client.assertionType(),
+          client.assertion(),
+          code,
+          redirectUri,
+          verifier,
+          null,
+          null);
+    }
+
+    static V3TokenRequest refresh(ClientAuthentication.Fields client, String refreshToken) {
+      return new V3TokenRequest(
+          "refresh_token",
+          client.clientId(),
+          client.clientSecret(),
+          client.assertionType(),
+          client.assertion(),
+          null,
+          null,
+          null,
+          null,
+          refreshToken);
+    }
+
+    @Override
+    public String toString() {
+      return "V3TokenRequest[grantType="
+          + grantType
+          + ", clientId="
+          + clientId
+          + ", clientAssertionType="
+          + clientAssertionType
+          + ", redirectUri="
+          + redirectUri
+          + "]";
+    }
+  }
+
   /** Flat v2 token reply; {@code refresh_token*} only when offline_access was granted. */
   record V2TokenReply(
       String accessToken,

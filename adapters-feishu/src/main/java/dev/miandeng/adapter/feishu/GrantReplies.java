@@ -15,17 +15,26 @@ import java.util.stream.Collectors;
  * and scopes. Lifetimes ({@code expires_in}, {@code refresh_token_expires_in} / {@code
  * refresh_expires_in}, seconds) count from when the request left, so a token is never believed to
  * outlive them. A reply without a refresh token (the {@code offline_access} scope was not granted)
- * gives no grant.
+ * gives no grant. The refresh token is stored marked with the {@link GrantFamily} that issued it.
  */
 final class GrantReplies {
 
   private GrantReplies() {}
 
-  /**
-   * The flat v2 (and v3) reply: {@code access_token}, {@code refresh_token}, … at the top level.
-   */
+  /** The flat v2 reply: {@code access_token}, {@code refresh_token}, … at the top level. */
   static Optional<UserGrant> fromV2(V2TokenReply reply, Instant sentAt, Set<String> previous) {
+    return flat(GrantFamily.V2, reply, sentAt, previous);
+  }
+
+  /** The v3 reply: flat like v2's. */
+  static Optional<UserGrant> fromV3(V2TokenReply reply, Instant sentAt, Set<String> previous) {
+    return flat(GrantFamily.V3, reply, sentAt, previous);
+  }
+
+  private static Optional<UserGrant> flat(
+      GrantFamily family, V2TokenReply reply, Instant sentAt, Set<String> previous) {
     return grant(
+        family,
         reply.accessToken(),
         reply.expiresIn(),
         reply.refreshToken(),
@@ -38,6 +47,7 @@ final class GrantReplies {
   /** The OIDC v1 reply's {@code data}: the same fields, {@code refresh_expires_in} spelt so. */
   static Optional<UserGrant> fromOidc(OidcTokens tokens, Instant sentAt, Set<String> previous) {
     return grant(
+        GrantFamily.OIDC,
         tokens.accessToken(),
         tokens.expiresIn(),
         tokens.refreshToken(),
@@ -48,6 +58,7 @@ final class GrantReplies {
   }
 
   private static Optional<UserGrant> grant(
+      GrantFamily family,
       String accessToken,
       long expiresIn,
       String refreshToken,
@@ -65,7 +76,7 @@ final class GrantReplies {
         new UserGrant(
             accessToken,
             sentAt.plus(Duration.ofSeconds(expiresIn)),
-            refreshToken,
+            family.stored(refreshToken),
             sentAt.plus(Duration.ofSeconds(Math.max(0, refreshExpiresIn))),
             scopes(scope, previous)));
   }

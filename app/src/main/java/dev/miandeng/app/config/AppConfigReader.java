@@ -16,6 +16,7 @@ import dev.miandeng.domain.login.PendingLogin;
 import dev.miandeng.domain.session.SessionPolicy;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Map;
@@ -200,12 +201,19 @@ public final class AppConfigReader {
         "to talk to Feishu; to try the app without a Feishu app, run bin/run with no"
             + " FEISHU_APP_ID: it starts the demo";
     String id = raw.required("FEISHU_APP_ID", why);
+    ExchangeFlavour exchange = raw.oneOf("FEISHU_EXCHANGE", ExchangeFlavour.V2);
+    Optional<Path> assertionFile =
+        raw.get("FEISHU_CLIENT_ASSERTION_FILE").map(AppConfigReader::assertionFile);
+    // A v3 client assertion authenticates the user-token grants without the secret.
     String secret =
         raw.secret("FEISHU_APP_SECRET")
+            .or(() -> assertionFile.map(file -> ""))
             .orElseThrow(
                 () ->
                     new ConfigurationException(
-                        "FEISHU_APP_SECRET (or FEISHU_APP_SECRET_FILE) is required " + why));
+                        "FEISHU_APP_SECRET (or FEISHU_APP_SECRET_FILE; with FEISHU_EXCHANGE=v3,"
+                            + " FEISHU_CLIENT_ASSERTION_FILE) is required "
+                            + why));
     URI publicBase =
         publicBaseUrl.orElseThrow(
             () ->
@@ -237,7 +245,7 @@ public final class AppConfigReader {
                 secret,
                 redirectUri,
                 raw.list("FEISHU_SCOPES"),
-                raw.oneOf("FEISHU_EXCHANGE", ExchangeFlavour.V2),
+                exchange,
                 raw.duration("FEISHU_CONNECT_TIMEOUT", FeishuSettings.DEFAULT_CONNECT_TIMEOUT),
                 raw.duration("FEISHU_READ_TIMEOUT", FeishuSettings.DEFAULT_READ_TIMEOUT),
                 FeishuSettings.DEFAULT_MAX_ATTEMPTS,
@@ -245,7 +253,20 @@ public final class AppConfigReader {
                 FeishuSettings.DEFAULT_MAX_BACKOFF,
                 FeishuSettings.DEFAULT_MAX_RATE_LIMIT_WAIT,
                 raw.duration("FEISHU_LOGIN_DEADLINE", FeishuSettings.DEFAULT_LOGIN_DEADLINE),
-                url(raw, "FEISHU_JSSDK_URL", FeishuSettings.FEISHU_JSSDK)));
+                url(
+                    raw,
+                    "FEISHU_JSSDK_URL",
+                    lark ? FeishuSettings.LARK_JSSDK : FeishuSettings.FEISHU_JSSDK),
+                assertionFile));
+  }
+
+  private static Path assertionFile(String value) {
+    try {
+      return Path.of(value);
+    } catch (InvalidPathException e) {
+      throw new ConfigurationException(
+          "FEISHU_CLIENT_ASSERTION_FILE is not a file path: " + e.getMessage());
+    }
   }
 
   private static SessionPolicy sessionPolicy(ConfigSources raw) {
