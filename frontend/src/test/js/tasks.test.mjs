@@ -118,3 +118,48 @@ test("declining the browser consent at Feishu is the card's refusal only when th
   assert.equal(session.getItem(CONSENT_MARK), null, "asked once");
   assert.equal(consentDeclinedInBrowser(declined, session), false);
 });
+
+test("a server that keeps no user tokens (501 token_vault_off) shows vault-off and never offers consent", async () => {
+  const vaultOff = new ApiError(501, "token_vault_off", "", { requestId: "r" });
+  const first = card([vaultOff]);
+  await showMyTasks(first.deps);
+  assert.deepEqual(first.states(), ["loading", "vault-off"]);
+  assert.equal(first.shown[1][1].grant, undefined);
+  assert.deepEqual(first.asked, []);
+
+  const afterABrowserConsent = card([vaultOff]);
+  await showMyTasks(afterABrowserConsent.deps, 2);
+  assert.deepEqual(afterABrowserConsent.states(), ["loading", "vault-off"], "not 'still-missing': the cause is the server");
+  assert.equal(missingScopes(vaultOff), null);
+});
+
+test("the vault-off card says why in both languages, hints MIANDENG_TOKEN_KEY to the administrator, and has no button", async () => {
+  const { t } = await import(`${assets}i18n.js`);
+  assert.equal(t("tasks.vaultOff", {}, "en"), "This server keeps no Feishu tokens, so it cannot show your tasks.");
+  assert.match(t("tasks.vaultOff", {}, "zh"), /不保存飞书令牌/);
+  for (const language of ["en", "zh"]) assert.match(t("tasks.vaultOffHint", {}, language), /MIANDENG_TOKEN_KEY.*Token vault/);
+
+  // Just enough of a DOM for tasks-view.js: elements with attributes, children and text.
+  const element = (tag) => ({
+    tag, attributes: {}, children: [], dataset: {}, isConnected: true,
+    setAttribute(name, value) { this.attributes[name] = value; },
+    addEventListener() {},
+    append(...nodes) { this.children.push(...nodes); },
+    replaceChildren(...nodes) { this.children = nodes; },
+  });
+  const text = (node) => (typeof node === "string" ? node : node.children.map(text).join(" "));
+  const all = (node) => (typeof node === "string" ? [] : [node, ...node.children.flatMap(all)]);
+  globalThis.document = { createElement: element };
+  try {
+    const { renderTasks, TASK_STATES } = await import(`${assets}tasks-view.js`);
+    assert.ok(TASK_STATES.includes("vault-off"));
+    const section = element("section");
+    renderTasks("vault-off", {}, section);
+    assert.equal(section.dataset.tasksState, "vault-off");
+    assert.match(text(section), /keeps no Feishu tokens|不保存飞书令牌/);
+    assert.match(text(section), /MIANDENG_TOKEN_KEY/);
+    assert.deepEqual(all(section).filter((node) => node.tag === "button"), [], "no consent, no retry: neither can help");
+  } finally {
+    delete globalThis.document;
+  }
+});

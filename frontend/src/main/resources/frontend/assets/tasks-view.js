@@ -25,6 +25,8 @@ const STATES = {
     h("p", { id: "tasks-scopes", class: "note" }, h("code", {}, scopes.join(" "))),
     button("tasks-grant", t("tasks.grant"), grant, "primary"),
   ],
+  // A lasting choice of the server, not a failure of this request: no button, since retrying or consenting cannot help.
+  "vault-off": () => [message(t("tasks.vaultOff")), h("p", { id: "tasks-hint", class: "note" }, t("tasks.vaultOffHint"))],
   refused: ({ retry }) => [message(t("tasks.refused")), button("tasks-retry", t("tasks.askAgain"), retry)],
   unavailable: ({ retryAfter, retry }) => [
     message(`${t("tasks.unavailable")} ${retryAfter ? t("unavailable.wait", { seconds: retryAfter }) : t("unavailable.soon")}`),

@@ -4,6 +4,7 @@
 //   loading ─▶ list | empty
 //      └ 403 consent_needed ─▶ consent ── the user presses "Allow" ─▶ ask for missingScopes only ─▶ loading (once more)
 //                                                                    └ refused ─▶ refused ("Ask again")
+//      └ 501 token_vault_off ─▶ vault-off (the server keeps no user tokens: no consent is offered, it could not help)
 //      └ 503 / timeout ─▶ unavailable;  anything else ─▶ error
 // Asking: inside Feishu tt.requestAccess({scopeList: missingScopes}) and the code posted like a login; in a browser
 // the authorize page via /login?scope=…&return=… . After one consent the call is made once more; a second
@@ -72,6 +73,7 @@ export function tasksFailureView(failure, retry) {
     return ["error", { reason: "client", errno: failure.errno, retry }];
   }
   if (failure instanceof ApiError) {
+    if (failure.code === "token_vault_off") return ["vault-off", {}];
     if (failure.status === 503 || failure.code === "timeout") return ["unavailable", { retryAfter: failure.retryAfter, requestId: failure.requestId, retry }];
     if (failure.status === 401) return ["error", { reason: "session", requestId: failure.requestId, retry: () => location.reload() }];
     return ["error", { reason: "server", requestId: failure.requestId, retry }];

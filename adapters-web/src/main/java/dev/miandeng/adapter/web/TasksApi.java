@@ -3,6 +3,7 @@ package dev.miandeng.adapter.web;
 import dev.miandeng.application.task.ListMyTasksUseCase;
 import dev.miandeng.application.task.ListMyTasksUseCase.ConsentNeeded;
 import dev.miandeng.application.task.ListMyTasksUseCase.Tasks;
+import dev.miandeng.application.task.ListMyTasksUseCase.TokensNotKept;
 import dev.miandeng.domain.task.Task;
 import dev.miandeng.domain.user.UserId;
 import io.javalin.http.Context;
@@ -17,8 +18,10 @@ import java.util.TreeSet;
  * {@code GET /api/me/tasks}: the logged-in user's own tasks, read from Feishu as that user (the
  * demo of an OpenAPI call with the user's token; docs/web-api.md). 200 {@code {"tasks":[...]}}; 401
  * without a session; 403 {@code consent_needed} in the one error shape plus {@code missingScopes},
- * the scopes the page asks the user for before it calls once more; outages through {@link Outages}
- * (503 with Retry-After).
+ * the scopes the page asks the user for before it calls once more; 501 {@code token_vault_off} when
+ * this server keeps no user tokens (no {@code MIANDENG_TOKEN_KEY}: a lasting choice of the
+ * deployment, not an outage, so no Retry-After, and nothing the user could consent to); outages
+ * through {@link Outages} (503 with Retry-After).
  */
 final class TasksApi {
 
@@ -44,6 +47,14 @@ final class TasksApi {
               "Feishu needs your permission before this app can read your tasks.",
               Optional.empty(),
               Map.of("missingScopes", List.copyOf(new TreeSet<>(consent.missingScopes()))));
+      case TokensNotKept off ->
+          errors.send(
+              ctx,
+              501,
+              "token_vault_off",
+              "This server keeps no Feishu tokens (no MIANDENG_TOKEN_KEY), so it cannot read your"
+                  + " tasks.",
+              Optional.empty());
     }
   }
 

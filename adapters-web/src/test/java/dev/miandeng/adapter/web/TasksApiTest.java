@@ -33,9 +33,15 @@ class TasksApiTest {
 
   /** A browser logged in as alice whose login brought {@code grant} (offline_access). */
   private Browser aliceWithGrant(UserGrant grant) {
-    Browser browser = app.browser();
+    return aliceWithGrant(app, grant);
+  }
+
+  /** The same on {@code server}. */
+  private static Browser aliceWithGrant(TestApp server, UserGrant grant) {
+    Browser browser = server.browser();
     String code =
-        app.idp
+        server
+            .idp
             .issueClientCode(
                 new VerifiedIdentity(People.alice(), People.aliceProfile(), Optional.of(grant)))
             .code()
@@ -87,6 +93,28 @@ class TasksApiTest {
         .startsWith("{\"error\":\"consent_needed\",\"message\":")
         .contains("\"requestId\":")
         .endsWith(",\"missingScopes\":[\"offline_access\",\"task:task:read\"]}");
+  }
+
+  @Test
+  @DisplayName(
+      "a server that keeps no user tokens answers 501 token_vault_off, with no scopes to consent"
+          + " to and no Retry-After, even right after a login that brought a grant")
+  void withoutATokenVaultIs501TokenVaultOff() {
+    try (TestApp off = TestApp.withoutTokenVault()) {
+      Browser browser = aliceWithGrant(off, Grants.issued("login", off.clock.instant()));
+
+      HttpResponse<String> response = browser.get("/api/me/tasks");
+
+      assertThat(response.statusCode()).isEqualTo(501);
+      assertThat(response.body())
+          .startsWith("{\"error\":\"token_vault_off\",\"message\":")
+          .contains("MIANDENG_TOKEN_KEY", "\"requestId\":")
+          .doesNotContain("missingScopes");
+      assertThat(response.headers().firstValue("Retry-After")).isEmpty();
+      assertThat(response.headers().firstValue("Cache-Control"))
+          .hasValueSatisfying(value -> assertThat(value).contains("no-store"));
+      assertThat(off.myTasks.tokensSeen()).isEmpty();
+    }
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.miandeng.adapter.web;
 
+import dev.miandeng.adapter.persistence.memory.DisabledUserTokens;
 import dev.miandeng.adapter.persistence.memory.InMemoryUserTokens;
 import dev.miandeng.application.CoreSettings;
 import dev.miandeng.application.DrivenPorts;
@@ -16,6 +17,7 @@ import dev.miandeng.domain.identity.PkceVerifier;
 import dev.miandeng.domain.identity.TenantAllowList;
 import dev.miandeng.domain.identity.VerifiedIdentity;
 import dev.miandeng.domain.session.SessionPolicy;
+import dev.miandeng.domain.token.UserTokens;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -48,7 +50,7 @@ final class TestApp implements AutoCloseable {
   final MutableClock clock = new MutableClock();
   final ScriptedIdentityLookup idp = new ScriptedIdentityLookup();
   final SwitchableStores stores = new SwitchableStores();
-  final InMemoryUserTokens userTokens = new InMemoryUserTokens();
+  final UserTokens userTokens;
   final RotatingRefresher refresher = new RotatingRefresher(clock, Duration.ZERO);
   final KnownTicketSigner jsapiSigner = new KnownTicketSigner("cli_test", JSAPI_TICKET, clock);
   final ScriptedMyTasks myTasks = new ScriptedMyTasks();
@@ -64,6 +66,17 @@ final class TestApp implements AutoCloseable {
       UnaryOperator<WebSettings> tune,
       IdentityLookup identity,
       UnaryOperator<UseCases> swap) {
+    this(publicUrl, client, tune, identity, swap, new InMemoryUserTokens());
+  }
+
+  private TestApp(
+      String publicUrl,
+      ClientLoginSettings client,
+      UnaryOperator<WebSettings> tune,
+      IdentityLookup identity,
+      UnaryOperator<UseCases> swap,
+      UserTokens userTokens) {
+    this.userTokens = userTokens;
     UseCases useCases =
         UseCases.wire(
             new DrivenPorts(
@@ -110,6 +123,12 @@ final class TestApp implements AutoCloseable {
 
   static TestApp withUseCases(UnaryOperator<UseCases> swap) {
     return new TestApp(PUBLIC_URL, CLIENT, s -> s, null, swap);
+  }
+
+  /** A server whose token vault is off (no token key): it keeps no grant. */
+  static TestApp withoutTokenVault() {
+    return new TestApp(
+        PUBLIC_URL, CLIENT, s -> s, null, UnaryOperator.identity(), new DisabledUserTokens());
   }
 
   static TestApp withIdentityLookup(IdentityLookup identity) {

@@ -15,6 +15,8 @@ import java.util.Set;
  * when it cannot:
  *
  * <ul>
+ *   <li>a vault that keeps no grants: {@link ListMyTasksUseCase.TokensNotKept}, no consent (it
+ *       would be dropped too);
  *   <li>no usable grant (none stored, or its refresh token was refused): the port's scopes;
  *   <li>Feishu 99991679, a scope not granted: of the scopes Feishu names (any one of which would
  *       do, e.g. {@code task:task:read} or {@code task:task:write}) those the port declares, the
@@ -54,6 +56,7 @@ public final class ListMyTasksService implements ListMyTasksUseCase {
   @Override
   public Result list(UserId userId) {
     return switch (obtainUserAccessToken.obtain(userId)) {
+      case ObtainUserAccessTokenUseCase.TokensNotKept off -> new TokensNotKept();
       case ObtainUserAccessTokenUseCase.ConsentNeeded none -> consentTo(myTasks.scopes());
       case ObtainUserAccessTokenUseCase.Usable usable -> {
         try {

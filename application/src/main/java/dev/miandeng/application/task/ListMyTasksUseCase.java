@@ -44,4 +44,11 @@ public interface ListMyTasksUseCase {
       }
     }
   }
+
+  /**
+   * This server keeps no user tokens (its vault is off: no {@code MIANDENG_TOKEN_KEY}), so it can
+   * never read the tasks as the user; asking for consent would not help. Only the operator can
+   * change it.
+   */
+  record TokensNotKept() implements Result {}
 }

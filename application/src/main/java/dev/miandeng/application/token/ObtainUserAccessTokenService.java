@@ -17,7 +17,8 @@ import java.util.Objects;
  * grant), so the refresh runs inside {@link UserTokens#changeExclusively}: across every instance
  * sharing the vault, one caller refreshes a given rotation, the others wait and take its result
  * (SEC-24, REL-06). An outage during the refresh leaves the stored grant as it was; a refresh token
- * the server refuses ends the grant.
+ * the server refuses ends the grant. A vault that keeps no grants answers {@link TokensNotKept}
+ * before anything is read.
  */
 public final class ObtainUserAccessTokenService implements ObtainUserAccessTokenUseCase {
 
@@ -42,6 +43,9 @@ public final class ObtainUserAccessTokenService implements ObtainUserAccessToken
 
   @Override
   public Result obtain(UserId userId) {
+    if (!tokens.keepsGrants()) {
+      return new TokensNotKept();
+    }
     Instant now = clock.instant();
     StoredGrant seen = tokens.find(userId).orElse(null);
     if (seen == null) {

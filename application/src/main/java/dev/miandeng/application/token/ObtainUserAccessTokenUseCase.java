@@ -44,4 +44,11 @@ public interface ObtainUserAccessTokenUseCase {
    * (used, revoked, expired), and the grant was deleted. The user must consent again.
    */
   record ConsentNeeded() implements Result {}
+
+  /**
+   * This server keeps no grants ({@link dev.miandeng.domain.token.UserTokens#keepsGrants()} is
+   * false: a database vault without {@code MIANDENG_TOKEN_KEY}): a consent would be dropped like
+   * every grant, so none is asked for. Only the operator can change it, by configuring a key.
+   */
+  record TokensNotKept() implements Result {}
 }

@@ -5,10 +5,12 @@ import static dev.miandeng.domain.fixtures.People.profileOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.miandeng.adapter.persistence.memory.DisabledUserTokens;
 import dev.miandeng.adapter.persistence.memory.InMemoryUserTokens;
 import dev.miandeng.adapter.persistence.memory.InMemoryUsers;
 import dev.miandeng.application.task.ListMyTasksUseCase.ConsentNeeded;
 import dev.miandeng.application.task.ListMyTasksUseCase.Tasks;
+import dev.miandeng.application.task.ListMyTasksUseCase.TokensNotKept;
 import dev.miandeng.application.token.ObtainUserAccessTokenService;
 import dev.miandeng.domain.fakes.RotatingRefresher;
 import dev.miandeng.domain.fakes.ScriptedMyTasks;
@@ -50,6 +52,18 @@ class ListMyTasksTest {
   void withoutAGrantTheUserIsAskedForThePortsScopesAndOfflineAccessAndNoCallIsMade() {
     assertThat(service.list(alice)).isEqualTo(new ConsentNeeded(Set.of(READ, "offline_access")));
     assertThat(myTasks.tokensSeen()).isEmpty();
+  }
+
+  @Test
+  void aVaultThatKeepsNoGrantsSaysSoAndNeverAsksForAConsentItWouldDrop() {
+    DisabledUserTokens off = new DisabledUserTokens();
+    ListMyTasksService withoutVault =
+        new ListMyTasksService(new ObtainUserAccessTokenService(off, upstream, clock), myTasks);
+    off.save(alice, Grants.issued("consented", clock.instant()));
+
+    assertThat(withoutVault.list(alice)).isEqualTo(new TokensNotKept());
+    assertThat(myTasks.tokensSeen()).isEmpty();
+    assertThat(upstream.calls()).isZero();
   }
 
   @Test

@@ -5,10 +5,12 @@ import static dev.miandeng.domain.fixtures.People.profileOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.miandeng.adapter.persistence.memory.DisabledUserTokens;
 import dev.miandeng.adapter.persistence.memory.InMemoryUserTokens;
 import dev.miandeng.adapter.persistence.memory.InMemoryUsers;
 import dev.miandeng.application.token.ObtainUserAccessTokenUseCase.ConsentNeeded;
 import dev.miandeng.application.token.ObtainUserAccessTokenUseCase.Result;
+import dev.miandeng.application.token.ObtainUserAccessTokenUseCase.TokensNotKept;
 import dev.miandeng.application.token.ObtainUserAccessTokenUseCase.Usable;
 import dev.miandeng.domain.fakes.RotatingRefresher;
 import dev.miandeng.domain.fixtures.Concurrently;
@@ -81,6 +83,15 @@ class ObtainUserAccessTokenTest {
     assertThat(service.obtain(alice))
         .isInstanceOfSatisfying(
             Usable.class, usable -> assertThat(usable.accessToken()).isEqualTo("u-r1"));
+  }
+
+  @Test
+  void aVaultThatKeepsNoGrantsIsTokensNotKeptNotConsentNeeded() {
+    ObtainUserAccessTokenService off =
+        new ObtainUserAccessTokenService(new DisabledUserTokens(), upstream, clock);
+
+    assertThat(off.obtain(alice)).isEqualTo(new TokensNotKept());
+    assertThat(upstream.calls()).isZero();
   }
 
   @Test

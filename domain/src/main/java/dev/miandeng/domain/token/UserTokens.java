@@ -12,6 +12,17 @@ import java.util.Optional;
  */
 public interface UserTokens {
 
+  /**
+   * Whether this vault keeps grants at all. A vault switched off (a database without a token key:
+   * tokens are never stored in plaintext, SEC-23) drops every grant it is given, so no consent can
+   * ever make a call as the user possible; the use cases answer that instead of asking for one.
+   *
+   * @return true unless every {@link #save} is dropped
+   */
+  default boolean keepsGrants() {
+    return true;
+  }
+
   /** Stores the grant of a login, replacing the user's previous one (its version + 1, or 1). */
   void save(UserId userId, UserGrant grant);
 

@@ -48,6 +48,11 @@ public abstract class UserTokensContract {
   }
 
   @Test
+  void aVaultThatKeepsGrantsSaysSo() {
+    assertThat(tokens().keepsGrants()).isTrue();
+  }
+
+  @Test
   void aSavedGrantIsFoundAsVersionOne() {
     UserId alice = userOf(alice());
     UserGrant grant = Grants.issued("a1", T0);

@@ -10,10 +10,17 @@ import java.util.Optional;
 /**
  * {@link UserTokens} switched off: keeps nothing. The vault of a deployment that stores users in a
  * database but has no token key ({@code MIANDENG_TOKEN_KEY}): tokens are never stored in plaintext
- * (SEC-23), so they are not stored at all. Every user reads as "no grant", so every call made as
- * the user asks for consent again; logins still work.
+ * (SEC-23), so they are not stored at all. Every user reads as "no grant", and {@link
+ * #keepsGrants()} says so, so a call made as the user answers "this server keeps no tokens" instead
+ * of asking for a consent that could not help; logins still work.
  */
 public final class DisabledUserTokens implements UserTokens {
+
+  /** False: every grant is dropped. */
+  @Override
+  public boolean keepsGrants() {
+    return false;
+  }
 
   /** Drops the grant. */
   @Override

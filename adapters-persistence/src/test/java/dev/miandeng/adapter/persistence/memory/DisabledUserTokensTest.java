@@ -37,4 +37,9 @@ class DisabledUserTokensTest {
     assertThat(decided).isFalse();
     assertThat(tokens.deleteAllOf(alice)).isZero();
   }
+
+  @Test
+  void saysItKeepsNoGrantsSoNoConsentIsAskedForInVain() {
+    assertThat(tokens.keepsGrants()).isFalse();
+  }
 }
