@@ -107,7 +107,7 @@ public final class AppConfigReader {
             WebSettings.DEFAULT_LOGIN_RATE_LIMIT_PER_ADDRESS,
             1,
             1_000_000),
-        raw.duration("MIANDENG_SHUTDOWN_DELAY", WebSettings.DEFAULT_SHUTDOWN_DELAY),
+        raw.durationOrZero("MIANDENG_SHUTDOWN_DELAY", WebSettings.DEFAULT_SHUTDOWN_DELAY),
         raw.duration("MIANDENG_SHUTDOWN_GRACE", WebSettings.DEFAULT_SHUTDOWN_GRACE));
   }
 

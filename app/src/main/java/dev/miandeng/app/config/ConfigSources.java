@@ -212,13 +212,32 @@ public final class ConfigSources {
         defaultValue,
         "a positive duration such as 30s, 30m, 12h or PT30M",
         v -> {
-          Matcher m = SHORT_DURATION.matcher(v);
-          Duration value =
-              m.matches()
-                  ? Duration.of(Long.parseLong(m.group(1)), UNITS.get(m.group(2)))
-                  : Duration.parse(v);
+          Duration value = durationOf(v);
           return value.isNegative() || value.isZero() ? null : value;
         });
+  }
+
+  /**
+   * A duration where zero means "not at all" (a shutdown delay in development); negative values are
+   * refused.
+   */
+  public Duration durationOrZero(String key, Duration defaultValue) {
+    return parsed(
+        key,
+        defaultValue,
+        "a duration such as 0s, 5s, 30s or PT5S",
+        v -> {
+          Duration value = durationOf(v);
+          return value.isNegative() ? null : value;
+        });
+  }
+
+  /** {@code 30s}, {@code 5m}, … or ISO-8601 ({@code PT30S}); throws when it is neither. */
+  private static Duration durationOf(String text) {
+    Matcher m = SHORT_DURATION.matcher(text);
+    return m.matches()
+        ? Duration.of(Long.parseLong(m.group(1)), UNITS.get(m.group(2)))
+        : Duration.parse(text);
   }
 
   /** A comma-separated list; empty when unset. */

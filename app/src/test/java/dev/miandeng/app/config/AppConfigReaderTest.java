@@ -354,6 +354,22 @@ class AppConfigReaderTest {
   }
 
   @Test
+  @DisplayName(
+      "the shutdown delay may be zero (development, as the README says) but not negative; other"
+          + " durations stay positive")
+  void shutdownDelayMayBeZero() {
+    for (String zero : List.of("0s", "0ms", "PT0S")) {
+      assertThat(read(Map.of("MIANDENG_SHUTDOWN_DELAY", zero)).http().shutdownDelay()).isZero();
+    }
+    assertThatThrownBy(() -> read(Map.of("MIANDENG_SHUTDOWN_DELAY", "-PT1S")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("MIANDENG_SHUTDOWN_DELAY");
+    assertThatThrownBy(() -> read(Map.of("MIANDENG_SHUTDOWN_GRACE", "0s")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("MIANDENG_SHUTDOWN_GRACE");
+  }
+
+  @Test
   @DisplayName("SEC-05: a trusted proxy that is no address or range stops start-up, named")
   void badTrustedProxy() {
     for (String bad : List.of("proxy.internal", "10.0.0.0/33", "10.1")) {
