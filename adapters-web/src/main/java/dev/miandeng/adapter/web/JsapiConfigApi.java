@@ -82,7 +82,9 @@ final class JsapiConfigApi {
     try {
       return PageUrl.withoutFragment(raw);
     } catch (IllegalArgumentException e) {
-      throw Json.badRequest("The url must be the page's absolute http(s) URL.");
+      // PageUrl's messages name the rule broken (length, scheme, user part, syntax), never the
+      // input.
+      throw Json.badRequest("The url is not this page's URL: " + e.getMessage() + ".");
     }
   }
 

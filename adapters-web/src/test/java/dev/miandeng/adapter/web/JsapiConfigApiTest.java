@@ -127,6 +127,16 @@ class JsapiConfigApiTest {
   }
 
   @Test
+  @DisplayName("a url that is too long is refused naming the length rule, not as malformed")
+  void tooLongUrlSaysSo() throws Exception {
+    HttpResponse<String> response =
+        browser.post(PATH, "{\"url\":\"http://app.example.test/" + "a".repeat(2100) + "\"}");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("2048 characters").doesNotContain("aaaa");
+  }
+
+  @Test
   @DisplayName("SEC-28: an oversize body is refused with 413 in the one error shape")
   void oversizeBody() throws Exception {
     HttpResponse<String> response =
