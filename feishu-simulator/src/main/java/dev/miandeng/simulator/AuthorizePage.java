@@ -13,7 +13,12 @@ final class AuthorizePage {
     this.address = address;
   }
 
-  String render(AuthorizeRequest request, List<SimulatedUser> users) {
+  /**
+   * @param signedIn the open id of the person the browser is signed in to Feishu as (the control
+   *     page's user): preselected, as Feishu's own page offers the account already signed in; a
+   *     consent asked later in the same browser is given by the same person
+   */
+  String render(AuthorizeRequest request, List<SimulatedUser> users, String signedIn) {
     StringBuilder body = new StringBuilder();
     body.append("<h1>Feishu simulator: log in to ")
         .append(HtmlText.escape(request.clientId()))
@@ -27,15 +32,17 @@ final class AuthorizePage {
     hidden(body, "state", request.state());
     hidden(body, "code_challenge", request.codeChallenge());
     hidden(body, "code_challenge_method", request.codeChallengeMethod());
+    boolean anySignedIn = users.stream().anyMatch(user -> user.openId().equals(signedIn));
     boolean first = true;
     for (SimulatedUser user : users) {
+      boolean checked = anySignedIn ? user.openId().equals(signedIn) : first;
       String openId = HtmlText.escape(user.openId());
       body.append("<label class=\"user\"><input type=\"radio\" name=\"open_id\" value=\"")
           .append(openId)
           .append("\" data-open-id=\"")
           .append(openId)
           .append('"')
-          .append(first ? " checked" : "")
+          .append(checked ? " checked" : "")
           .append("><img alt=\"\" src=\"")
           .append(HtmlText.escape(address.avatarUrlOf(user)))
           .append("\"><span class=\"name\">")

@@ -21,6 +21,7 @@ final class AuthorizeRoutes {
   private final Roster roster;
   private final CodeStore codes;
   private final AuthorizePage page;
+  private final ClientSimulation client;
 
   AuthorizeRoutes(
       AppCredentials app,
@@ -28,13 +29,15 @@ final class AuthorizeRoutes {
       RedirectUris redirectUris,
       Roster roster,
       CodeStore codes,
-      AuthorizePage page) {
+      AuthorizePage page,
+      ClientSimulation client) {
     this.app = app;
     this.enabledScopes = List.copyOf(enabledScopes);
     this.redirectUris = redirectUris;
     this.roster = roster;
     this.codes = codes;
     this.page = page;
+    this.client = client;
   }
 
   void register(RoutesConfig routes) {
@@ -47,7 +50,11 @@ final class AuthorizeRoutes {
     if (rejected(ctx, request)) {
       return;
     }
-    HtmlPages.send(ctx, 200, page.render(request, roster.users()), HtmlPages.STRICT_CSP);
+    HtmlPages.send(
+        ctx,
+        200,
+        page.render(request, roster.users(), client.switches().userOpenId()),
+        HtmlPages.STRICT_CSP);
   }
 
   private void decide(Context ctx) {

@@ -102,7 +102,8 @@ public final class FeishuSimulator implements AutoCloseable {
                       new RedirectUris(settings.redirectUris()),
                       roster,
                       codes,
-                      new AuthorizePage(address))
+                      new AuthorizePage(address),
+                      client)
                   .register(routes);
               new JsapiRoutes(client, codes, address, new JsapiConfigCheck(app, tickets, clock))
                   .register(routes);

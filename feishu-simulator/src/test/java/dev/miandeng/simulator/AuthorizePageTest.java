@@ -77,6 +77,21 @@ class AuthorizePageTest extends SimulatorTestBase {
 
   @Test
   @DisplayName(
+      "the person the browser is signed in as (the control page's user) is preselected, so a later"
+          + " consent in the same browser is theirs")
+  void theSignedInUserIsPreselected() {
+    assertThat(show(params(REDIRECT)).body())
+        .containsPattern("value=\"ou_sim_zhangsan\" data-open-id=\"ou_sim_zhangsan\" checked");
+
+    http.put("/_sim/client", Map.of("mode", "browser", "user", "ou_sim_eve"));
+
+    String page = show(params(REDIRECT)).body();
+    assertThat(page).containsPattern("value=\"ou_sim_eve\" data-open-id=\"ou_sim_eve\" checked");
+    assertThat(page).doesNotContainPattern("data-open-id=\"ou_sim_zhangsan\" checked");
+  }
+
+  @Test
+  @DisplayName(
       "SEC-18 basis: Allow -> 302 redirect_uri?code&state; the code needs the verifier and redirect_uri")
   void allow() {
     Map<String, String> form = params(REDIRECT);
