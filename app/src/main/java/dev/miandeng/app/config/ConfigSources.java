@@ -207,14 +207,7 @@ public final class ConfigSources {
    * A positive duration: {@code 500ms}, {@code 30s}, {@code 30m}, {@code 12h}, {@code 7d} or ISO.
    */
   public Duration duration(String key, Duration defaultValue) {
-    return parsed(
-        key,
-        defaultValue,
-        "a positive duration such as 30s, 30m, 12h or PT30M",
-        v -> {
-          Duration value = durationOf(v);
-          return value.isNegative() || value.isZero() ? null : value;
-        });
+    return duration(key, defaultValue, false);
   }
 
   /**
@@ -222,13 +215,19 @@ public final class ConfigSources {
    * refused.
    */
   public Duration durationOrZero(String key, Duration defaultValue) {
+    return duration(key, defaultValue, true);
+  }
+
+  private Duration duration(String key, Duration defaultValue, boolean zeroAllowed) {
     return parsed(
         key,
         defaultValue,
-        "a duration such as 0s, 5s, 30s or PT5S",
+        zeroAllowed
+            ? "a duration such as 0s, 5s, 30s or PT5S"
+            : "a positive duration such as 30s, 30m, 12h or PT30M",
         v -> {
           Duration value = durationOf(v);
-          return value.isNegative() ? null : value;
+          return value.isNegative() || (value.isZero() && !zeroAllowed) ? null : value;
         });
   }
 
