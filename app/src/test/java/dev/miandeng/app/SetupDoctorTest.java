@@ -71,10 +71,24 @@ class SetupDoctorTest {
         .containsPattern("\n {4}https://app\\.example\\.com/ +the page that calls")
         .containsPattern("\n {4}https://app\\.example\\.com/callback +the browser login's")
         .contains("H5 可信域名", "    https://app.example.com\n")
-        .contains("contact:user.email:readonly")
+        .contains("contact:user.email:readonly  FEISHU_SCOPES")
         .contains("20029", "20027", "10236")
         .endsWith("All checks passed.")
         .doesNotContain(feishu.appSecret());
+  }
+
+  @Test
+  @DisplayName("the scopes to enable: FEISHU_SCOPES and those the My tasks card's consent asks for")
+  void scopesToEnable() {
+    Map<String, String> env = goodConfig();
+    env.remove("FEISHU_SCOPES");
+
+    Report report = doctor(env);
+
+    assertThat(report.text())
+        .contains("FEISHU_SCOPES is empty")
+        .containsPattern("\n {4}offline_access, task:task:read +the \"My tasks\" card")
+        .doesNotContain("none beyond identity");
   }
 
   @Test
