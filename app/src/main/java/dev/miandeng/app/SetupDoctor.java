@@ -40,9 +40,8 @@ import java.util.stream.Collectors;
  * / {@code tt.requestAuthCode} and the OAuth {@code redirect_uri} must both be redirect URLs (安全设置
  * → 重定向 URL; "配置应用免登流程" client-docs/h5/development-guide/step-3 and "获取授权码"
  * authentication-management/access-token/obtain-oauth-code), the page's origin is the H5 trusted
- * domain (网页应用 → H5 可信域名), and every scope asked for must be enabled (权限管理): FEISHU_SCOPES
- * and the scopes a feature's consent may ask for (the browser login's allow-list), or Feishu answers
- * 20027.
+ * domain (网页应用 → H5 可信域名), and every scope asked for must be enabled (权限管理): FEISHU_SCOPES and the
+ * scopes a feature's consent may ask for (the browser login's allow-list), or Feishu answers 20027.
  *
  * <p>Exit status: 0 when every check passed, 1 with the list of problems otherwise.
  */
@@ -214,8 +213,7 @@ public final class SetupDoctor {
    * call.
    */
   private static List<String> consentable(FeishuSettings identity) {
-    return ListMyTasksService.consentable(
-            FeishuMyTasks.create(identity, new SimpleMeterRegistry()))
+    return ListMyTasksService.consentable(FeishuMyTasks.create(identity, new SimpleMeterRegistry()))
         .stream()
         .sorted()
         .toList();
