@@ -92,6 +92,21 @@ class SetupDoctorTest {
   }
 
   @Test
+  @DisplayName("SEC-16 embed origins start-up refuses (an http public URL): exit 1, named")
+  void embedOriginsWithoutSecureCookies() {
+    Map<String, String> env = goodConfig();
+    env.put("MIANDENG_PUBLIC_BASE_URL", "http://app.example.com");
+    env.put("MIANDENG_EMBED_ORIGINS", "https://host.example");
+
+    Report report = doctor(env);
+
+    assertThat(report.status()).isOne();
+    assertThat(report.text())
+        .contains("configuration  refused")
+        .contains("MIANDENG_EMBED_ORIGINS: embed mode needs Secure cookies");
+  }
+
+  @Test
   @DisplayName("SEC-25 a wrong App Secret: exit 1 naming FEISHU_APP_SECRET, the secret not printed")
   void wrongSecret() {
     Map<String, String> env = goodConfig();
