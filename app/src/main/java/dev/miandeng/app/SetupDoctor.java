@@ -33,7 +33,8 @@ import java.util.stream.Collectors;
  *   <li>the configuration, with start-up's own rules ({@link AppConfigReader}): public URL,
  *       redirect URI, secrets not given as flags, https without an App ID, every value's form;
  *   <li>App ID, App Secret, brand and hosts: one {@code app_access_token} fetch ({@link
- *       AppCredentialsCheck} says which setting Feishu's answer points at).
+ *       AppCredentialsCheck} says which setting Feishu's answer points at); skipped, with what
+ *       cannot work, when a v3 client assertion stands in for the App Secret.
  * </ol>
  *
  * <p>What it prints to register follows Feishu's guides: the page calling {@code tt.requestAccess}
@@ -99,6 +100,12 @@ public final class SetupDoctor {
   }
 
   private void checkCredentials(FeishuSettings settings) {
+    if (settings.withoutAppSecret().isPresent()) {
+      // An app_access_token request with an empty secret is refused, and the refusal would blame
+      // a secret that was never meant to be set.
+      out.accept("credentials    not checked: " + settings.withoutAppSecret().get());
+      return;
+    }
     Outcome outcome = AppCredentialsCheck.run(settings);
     switch (outcome) {
       case Outcome.Accepted accepted ->

@@ -107,6 +107,24 @@ class SetupDoctorTest {
   }
 
   @Test
+  @DisplayName("v3 with a client assertion and no App Secret: no token asked with an empty secret")
+  void v3WithoutAppSecret() {
+    Map<String, String> env = goodConfig();
+    env.remove("FEISHU_APP_SECRET");
+    env.put("FEISHU_EXCHANGE", "v3");
+    env.put("FEISHU_CLIENT_ASSERTION_FILE", "/run/secrets/feishu-assertion.jwt");
+
+    Report report = doctor(env);
+
+    assertThat(report.status()).as(report.text()).isZero();
+    assertThat(report.text())
+        .contains("credentials    not checked: no FEISHU_APP_SECRET")
+        .contains("JSAPI signature (tenant_access_token → JSSDK ticket)", "OIDC exchange")
+        .doesNotContain("refused")
+        .doesNotContain("current App Secret");
+  }
+
+  @Test
   @DisplayName("SEC-25 a wrong App Secret: exit 1 naming FEISHU_APP_SECRET, the secret not printed")
   void wrongSecret() {
     Map<String, String> env = goodConfig();
