@@ -58,6 +58,7 @@ public final class ConfigSources {
 
   private static final Pattern FLAG =
       Pattern.compile("--([A-Za-z][A-Za-z0-9_-]*)=(.*)", Pattern.DOTALL);
+  private static final Pattern LIST_SEPARATOR = Pattern.compile("[,\\s]+");
   private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
   private static final Map<String, ChronoUnit> UNITS =
       Map.of(
@@ -221,10 +222,14 @@ public final class ConfigSources {
         });
   }
 
-  /** A comma-separated list; empty when unset. */
+  /**
+   * A list separated by commas, white space or both ({@code a,b}, {@code a b}, {@code a, b}): no
+   * listed value holds a space, and Feishu writes scope lists with spaces (the authorize URL's
+   * {@code scope}), so either spelling is taken. Empty when unset.
+   */
   public List<String> list(String key) {
     return get(key)
-        .map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
+        .map(v -> Arrays.stream(LIST_SEPARATOR.split(v)).filter(s -> !s.isEmpty()).toList())
         .orElse(List.of());
   }
 
