@@ -77,6 +77,7 @@ public final class Main {
       JsonLogs.switchConsole();
     }
     config.describe().forEach(line -> LOG.info("{}", line));
+    config.warnings().forEach(line -> LOG.warn("{}", line));
     Miandeng app;
     try {
       app = Miandeng.start(config, Clock.systemUTC());

@@ -2,6 +2,7 @@ package dev.miandeng.app;
 
 import dev.miandeng.adapter.feishu.AppCredentialsCheck;
 import dev.miandeng.adapter.feishu.AppCredentialsCheck.Outcome;
+import dev.miandeng.adapter.feishu.FeishuMyTasks;
 import dev.miandeng.adapter.feishu.FeishuSetting;
 import dev.miandeng.adapter.feishu.FeishuSettings;
 import dev.miandeng.app.config.AppConfig;
@@ -9,6 +10,8 @@ import dev.miandeng.app.config.AppConfigReader;
 import dev.miandeng.app.config.ConfigSources;
 import dev.miandeng.app.config.ConfigurationException;
 import dev.miandeng.app.config.ServedUrls;
+import dev.miandeng.application.task.ListMyTasksService;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,14 +33,16 @@ import java.util.stream.Collectors;
  *   <li>the configuration, with start-up's own rules ({@link AppConfigReader}): public URL,
  *       redirect URI, secrets not given as flags, https without an App ID, every value's form;
  *   <li>App ID, App Secret, brand and hosts: one {@code app_access_token} fetch ({@link
- *       AppCredentialsCheck} says which setting Feishu's answer points at).
+ *       AppCredentialsCheck} says which setting Feishu's answer points at); skipped, with what
+ *       cannot work, when a v3 client assertion stands in for the App Secret.
  * </ol>
  *
  * <p>What it prints to register follows Feishu's guides: the page calling {@code tt.requestAccess}
  * / {@code tt.requestAuthCode} and the OAuth {@code redirect_uri} must both be redirect URLs (安全设置
  * → 重定向 URL; "配置应用免登流程" client-docs/h5/development-guide/step-3 and "获取授权码"
  * authentication-management/access-token/obtain-oauth-code), the page's origin is the H5 trusted
- * domain (网页应用 → H5 可信域名), and every scope asked for must be enabled (权限管理).
+ * domain (网页应用 → H5 可信域名), and every scope asked for must be enabled (权限管理): FEISHU_SCOPES and the
+ * scopes a feature's consent may ask for (the browser login's allow-list), or Feishu answers 20027.
  *
  * <p>Exit status: 0 when every check passed, 1 with the list of problems otherwise.
  */
@@ -95,6 +100,12 @@ public final class SetupDoctor {
   }
 
   private void checkCredentials(FeishuSettings settings) {
+    if (settings.withoutAppSecret().isPresent()) {
+      // An app_access_token request with an empty secret is refused, and the refusal would blame
+      // a secret that was never meant to be set.
+      out.accept("credentials    not checked: " + settings.withoutAppSecret().get());
+      return;
+    }
     Outcome outcome = AppCredentialsCheck.run(settings);
     switch (outcome) {
       case Outcome.Accepted accepted ->
@@ -179,11 +190,15 @@ public final class SetupDoctor {
     out.accept("    " + ServedUrls.origin(publicUrl));
     out.accept("  网页应用 → 桌面端主页 / 移动端主页 (Web app → home page):");
     out.accept("    " + page);
-    out.accept("  权限管理 (Permissions & Scopes), every scope in use:");
+    out.accept("  权限管理 (Permissions & Scopes), every scope the app may ask for:");
     out.accept(
         scopes.isEmpty()
-            ? "    none beyond identity (FEISHU_SCOPES is empty: requestAccess asks with scopeList [])"
-            : "    " + String.join(", ", scopes));
+            ? "    FEISHU_SCOPES is empty: the login asks for identity only (requestAccess scopeList [])"
+            : "    " + String.join(", ", scopes) + "  FEISHU_SCOPES: asked at every login");
+    out.accept(
+        "    "
+            + String.join(", ", consentable(identity))
+            + "  the \"My tasks\" card: asked at its consent, when it needs the user's token");
     out.accept("");
     out.accept("What users see when the console and this configuration disagree:");
     out.accept(
@@ -197,6 +212,18 @@ public final class SetupDoctor {
         "  10236                the page URL is not allowed (tt.requestAuthCode): add "
             + page
             + " to the redirect URLs (10235: the list is empty)");
+  }
+
+  /**
+   * The scopes a consent may ask for beyond FEISHU_SCOPES: the browser login's allow-list ({@link
+   * ListMyTasksService#consentable}), from the task port the app wires. Building the port makes no
+   * call.
+   */
+  private static List<String> consentable(FeishuSettings identity) {
+    return ListMyTasksService.consentable(FeishuMyTasks.create(identity, new SimpleMeterRegistry()))
+        .stream()
+        .sorted()
+        .toList();
   }
 
   private int verdict() {

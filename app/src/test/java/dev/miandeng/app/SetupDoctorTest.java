@@ -71,10 +71,57 @@ class SetupDoctorTest {
         .containsPattern("\n {4}https://app\\.example\\.com/ +the page that calls")
         .containsPattern("\n {4}https://app\\.example\\.com/callback +the browser login's")
         .contains("H5 可信域名", "    https://app.example.com\n")
-        .contains("contact:user.email:readonly")
+        .contains("contact:user.email:readonly  FEISHU_SCOPES")
         .contains("20029", "20027", "10236")
         .endsWith("All checks passed.")
         .doesNotContain(feishu.appSecret());
+  }
+
+  @Test
+  @DisplayName("the scopes to enable: FEISHU_SCOPES and those the My tasks card's consent asks for")
+  void scopesToEnable() {
+    Map<String, String> env = goodConfig();
+    env.remove("FEISHU_SCOPES");
+
+    Report report = doctor(env);
+
+    assertThat(report.text())
+        .contains("FEISHU_SCOPES is empty")
+        .containsPattern("\n {4}offline_access, task:task:read +the \"My tasks\" card")
+        .doesNotContain("none beyond identity");
+  }
+
+  @Test
+  @DisplayName("SEC-16 embed origins start-up refuses (an http public URL): exit 1, named")
+  void embedOriginsWithoutSecureCookies() {
+    Map<String, String> env = goodConfig();
+    env.put("MIANDENG_PUBLIC_BASE_URL", "http://app.example.com");
+    env.put("MIANDENG_EMBED_ORIGINS", "https://host.example");
+
+    Report report = doctor(env);
+
+    assertThat(report.status()).isOne();
+    assertThat(report.text())
+        .contains("configuration  refused")
+        .contains("MIANDENG_EMBED_ORIGINS: embed mode needs Secure cookies");
+  }
+
+  @Test
+  @DisplayName("v3 with a client assertion and no App Secret: no token asked with an empty secret")
+  void v3WithoutAppSecret() {
+    Map<String, String> env = goodConfig();
+    env.remove("FEISHU_APP_SECRET");
+    env.put("FEISHU_EXCHANGE", "v3");
+    env.put("FEISHU_CLIENT_ASSERTION_FILE", "/run/secrets/feishu-assertion.jwt");
+
+    Report report = doctor(env);
+
+    assertThat(report.status()).as(report.text()).isZero();
+    assertThat(report.text())
+        .contains("credentials    not checked: no FEISHU_APP_SECRET")
+        .contains("JSAPI signature (tenant_access_token → JSSDK ticket)", "OIDC exchange")
+        .doesNotContain("refused")
+        .doesNotContain("current App Secret");
   }
 
   @Test

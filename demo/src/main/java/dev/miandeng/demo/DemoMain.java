@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +27,11 @@ public final class DemoMain {
   /** The doctor's report: the app's logback prints this logger's lines bare. */
   private static final Logger DOCTOR = LoggerFactory.getLogger("doctor");
 
+  static final int STARTED = 0;
+
+  /** As the app's status for a start that failed. */
+  static final int CANNOT_START = 1;
+
   private DemoMain() {}
 
   public static void main(String[] args) {
@@ -33,18 +39,44 @@ public final class DemoMain {
       System.exit(doctor(Main.doctorFlags(args), System.getenv(), line -> DOCTOR.info("{}", line)));
       return;
     }
+    int status = start(List.of(args), System.getenv(), Main::run);
+    if (status != STARTED) {
+      System.exit(status);
+    }
+  }
+
+  /**
+   * Starts the simulator, then the app on it through {@code app} ({@link Main#run}, which ends the
+   * JVM itself on a refused configuration, status 2, or a store or port it cannot have, status 1:
+   * the simulator's shutdown hook closes it then). Anything else the start throws closes the
+   * simulator here, whose threads would otherwise keep the JVM alive after the app failed.
+   *
+   * @param app starts the app on the configuration it is handed
+   * @return {@link #STARTED}, or {@link #CANNOT_START} after the simulator was closed
+   */
+  static int start(
+      List<String> args, Map<String, String> environment, Consumer<Supplier<ConfigSources>> app) {
     AtomicReference<SimulatedFeishu> feishu = new AtomicReference<>();
-    Main.run(
-        () -> {
-          feishu.set(
-              SimulatedFeishu.start(
-                  ConfigSources.load(List.of(args), System.getenv()), Clock.systemUTC()));
-          return feishu.get().appConfig();
-        });
-    Runtime.getRuntime()
-        .addShutdownHook(
-            Thread.ofPlatform().name("simulator-shutdown").unstarted(feishu.get()::close));
+    AtomicReference<Thread> hook = new AtomicReference<>();
+    try {
+      app.accept(
+          () -> {
+            feishu.set(
+                SimulatedFeishu.start(ConfigSources.load(args, environment), Clock.systemUTC()));
+            hook.set(Thread.ofPlatform().name("simulator-shutdown").unstarted(feishu.get()::close));
+            Runtime.getRuntime().addShutdownHook(hook.get());
+            return feishu.get().appConfig();
+          });
+    } catch (RuntimeException | Error e) {
+      LOG.error("Cannot start the demo", e);
+      if (hook.get() != null) {
+        Runtime.getRuntime().removeShutdownHook(hook.get());
+        feishu.get().close();
+      }
+      return CANNOT_START;
+    }
     explain(feishu.get().simulator());
+    return STARTED;
   }
 
   /**

@@ -169,6 +169,21 @@ public record FeishuSettings(
   }
 
   /**
+   * What cannot work without an App Secret, for the operator: the app-level tokens take the secret
+   * only (facts page section 3.1), and a client assertion authenticates the v3 user-token grants
+   * only; empty when a secret is configured.
+   */
+  public Optional<String> withoutAppSecret() {
+    return hasAppSecret()
+        ? Optional.empty()
+        : Optional.of(
+            "no FEISHU_APP_SECRET: the client assertion (FEISHU_CLIENT_ASSERTION_FILE) authenticates"
+                + " the v3 user-token grants only; the JSAPI signature (tenant_access_token → JSSDK"
+                + " ticket) and the OIDC exchange (app_access_token) cannot work without the App"
+                + " Secret");
+  }
+
+  /**
    * What the page needs to ask the Feishu client for a code: the app id, the scopes and the JSSDK.
    * Feishu serves profile pictures from its CDNs over https (the page allows every https image);
    * the OpenAPI host is named too, for a private deployment or stand-in that serves them itself.

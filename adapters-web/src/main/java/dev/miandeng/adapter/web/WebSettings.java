@@ -100,13 +100,7 @@ public record WebSettings(
     requireOrigin(clientScriptOrigin(client), "the client script");
     avatarOrigins(client).forEach(origin -> requireOrigin(origin, "the avatar origins"));
     Objects.requireNonNull(trustedProxies, "trustedProxies");
-    frameAncestors.forEach(origin -> requireOrigin(origin, "frameAncestors"));
-    frameAncestors = Set.copyOf(frameAncestors);
-    if (!frameAncestors.isEmpty() && !secureCookies) {
-      throw new IllegalArgumentException(
-          "embed mode (frameAncestors) needs secureCookies: browsers drop SameSite=None cookies"
-              + " without Secure");
-    }
+    frameAncestors = requireFrameAncestors(frameAncestors, secureCookies);
     requireAtLeast(loginRateLimit, 1, "loginRateLimit");
     requireAtLeast(loginRateLimitPerAddress, 1, "loginRateLimitPerAddress");
     requireNotNegative(shutdownDelay, "shutdownDelay");
@@ -120,7 +114,7 @@ public record WebSettings(
         DEFAULT_PORT,
         publicBaseUrl,
         client,
-        "https".equalsIgnoreCase(publicBaseUrl.getScheme()),
+        secureByDefault(publicBaseUrl),
         TrustedProxies.NONE,
         Set.of(),
         DEFAULT_LOGIN_RATE_LIMIT,
@@ -264,9 +258,35 @@ public record WebSettings(
     return URI.create(origin);
   }
 
+  /** Whether cookies are Secure when not set otherwise: exactly when the public URL is https. */
+  public static boolean secureByDefault(URI publicBaseUrl) {
+    return "https".equalsIgnoreCase(publicBaseUrl.getScheme());
+  }
+
+  /**
+   * The origins that may frame the page, checked: a launcher's configuration reader applies the
+   * same rule before start-up (the README, "Embedding").
+   *
+   * @return an unmodifiable copy
+   * @throws IllegalArgumentException naming the entry that is not an http(s) origin ({@code
+   *     scheme://host[:port]}, no path: CSP frame-ancestors sources), or when any is given without
+   *     Secure cookies: browsers drop {@code SameSite=None} cookies without {@code Secure} (RFC
+   *     6265bis §4.1.2.7)
+   */
+  public static Set<String> requireFrameAncestors(Set<String> origins, boolean secureCookies) {
+    origins.forEach(origin -> requireOrigin(origin, "each embedding origin"));
+    if (!origins.isEmpty() && !secureCookies) {
+      throw new IllegalArgumentException(
+          "embed mode needs Secure cookies (an https public URL, or secure cookies set true behind"
+              + " a TLS-ending proxy): browsers drop SameSite=None cookies without Secure");
+    }
+    return Set.copyOf(origins);
+  }
+
   private static void requireOrigin(String origin, String name) {
     if (!ORIGIN.matcher(origin).matches()) {
-      throw new IllegalArgumentException(name + " must be an http(s) origin, was " + origin);
+      throw new IllegalArgumentException(
+          name + " must be an http(s) origin (scheme://host[:port], no path), was " + origin);
     }
   }
 

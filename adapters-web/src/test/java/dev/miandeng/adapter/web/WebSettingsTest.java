@@ -58,7 +58,7 @@ class WebSettingsTest {
                 build(
                     "http://app.example.com",
                     x -> x.withCookies(false, Set.of("https://h.example"))))
-        .hasMessageContaining("secureCookies");
+        .hasMessageContaining("embed mode needs Secure cookies");
     assertThatThrownBy(
             () -> build(url, x -> x.withCookies(true, Set.of("https://x.example; script-src *"))))
         .isInstanceOf(IllegalArgumentException.class);

@@ -30,6 +30,11 @@ public record AppConfig(
     Objects.requireNonNull(operations, "operations");
   }
 
+  /** The start-up summary's warnings: settings that start but leave a feature unable to work. */
+  public List<String> warnings() {
+    return identity.withoutAppSecret().stream().toList();
+  }
+
   /** The start-up summary: one line per setting, secrets masked by the records' own toString. */
   public List<String> describe() {
     return List.of(

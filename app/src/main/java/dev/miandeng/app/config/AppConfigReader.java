@@ -92,6 +92,15 @@ public final class AppConfigReader {
         raw.get("MIANDENG_SECURE_COOKIES")
             .map(v -> raw.oneOf("MIANDENG_SECURE_COOKIES", "", Set.of("true", "false")))
             .map(Boolean::parseBoolean);
+    // Start-up's rule, applied before start-up: a refusal names the variable, exit 2.
+    boolean secureCookies =
+        secure.orElse(publicBaseUrl.map(WebSettings::secureByDefault).orElse(false));
+    Set<String> embedOrigins =
+        valid(
+            "MIANDENG_EMBED_ORIGINS",
+            () ->
+                WebSettings.requireFrameAncestors(
+                    Set.copyOf(raw.list("MIANDENG_EMBED_ORIGINS")), secureCookies));
     return new HttpConfig(
         raw.string("MIANDENG_HOST", WebSettings.DEFAULT_HOST),
         raw.integer("MIANDENG_PORT", WebSettings.DEFAULT_PORT, 0, 65535),
@@ -100,7 +109,7 @@ public final class AppConfigReader {
         valid(
             "MIANDENG_TRUSTED_PROXIES",
             () -> TrustedProxies.parse(raw.list("MIANDENG_TRUSTED_PROXIES"))),
-        Set.copyOf(raw.list("MIANDENG_EMBED_ORIGINS")),
+        embedOrigins,
         raw.integer("MIANDENG_LOGIN_RATE_LIMIT", WebSettings.DEFAULT_LOGIN_RATE_LIMIT, 1, 100_000),
         raw.integer(
             "MIANDENG_LOGIN_RATE_LIMIT_PER_ADDRESS",

@@ -58,6 +58,7 @@ public final class ConfigSources {
 
   private static final Pattern FLAG =
       Pattern.compile("--([A-Za-z][A-Za-z0-9_-]*)=(.*)", Pattern.DOTALL);
+  private static final Pattern LIST_SEPARATOR = Pattern.compile("[,\\s]+");
   private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
   private static final Map<String, ChronoUnit> UNITS =
       Map.of(
@@ -239,10 +240,14 @@ public final class ConfigSources {
         : Duration.parse(text);
   }
 
-  /** A comma-separated list; empty when unset. */
+  /**
+   * A list separated by commas, white space or both ({@code a,b}, {@code a b}, {@code a, b}): no
+   * listed value holds a space, and Feishu writes scope lists with spaces (the authorize URL's
+   * {@code scope}), so either spelling is taken. Empty when unset.
+   */
   public List<String> list(String key) {
     return get(key)
-        .map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
+        .map(v -> Arrays.stream(LIST_SEPARATOR.split(v)).filter(s -> !s.isEmpty()).toList())
         .orElse(List.of());
   }
 
@@ -266,6 +271,12 @@ public final class ConfigSources {
   /**
    * A secret from {@code KEY} or from the file named by {@code KEY_FILE} (Docker/Kubernetes
    * secrets), never both. The value itself never appears in an error message.
+   *
+   * @return empty when neither is set (a blank {@code KEY_FILE} counts as unset: launchers unset it
+   *     so)
+   * @throws ConfigurationException when the file named is empty or unreadable, or a {@code …_KEY}
+   *     variable is set but empty: either would otherwise read as "not configured" and silently
+   *     turn a feature off (an empty password may be meant, an empty key never is)
    */
   public Optional<String> secret(String key) {
     if (!isSecretName(key)) {
@@ -278,15 +289,33 @@ public final class ConfigSources {
       throw new ConfigurationException("set " + key + " or " + key + "_FILE, not both");
     }
     if (file.isEmpty()) {
+      if (direct.isEmpty() && key.endsWith("_KEY") && values.containsKey(key)) {
+        throw new ConfigurationException(
+            key + " (from " + sourceOf(key) + ") is set but empty: give the key, or unset " + key);
+      }
       return direct;
     }
+    String text;
     try {
-      return Optional.of(Files.readString(Path.of(file.get()), StandardCharsets.UTF_8).trim())
-          .filter(s -> !s.isEmpty());
+      text = Files.readString(Path.of(file.get()), StandardCharsets.UTF_8).trim();
     } catch (IOException e) {
       throw new ConfigurationException(
           key + "_FILE names a file that cannot be read: " + file.get());
     }
+    if (text.isEmpty()) {
+      throw new ConfigurationException(
+          key
+              + "_FILE (from "
+              + sourceOf(key + "_FILE")
+              + ") names "
+              + file.get()
+              + ", which is empty: put the "
+              + key
+              + " value in it, or unset "
+              + key
+              + "_FILE");
+    }
+    return Optional.of(text);
   }
 
   /**
