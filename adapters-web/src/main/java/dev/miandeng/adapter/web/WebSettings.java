@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -124,82 +125,94 @@ public record WebSettings(
   }
 
   public WebSettings withAddress(String newHost, int newPort) {
-    return new WebSettings(
-        newHost,
-        newPort,
-        publicBaseUrl,
-        client,
-        secureCookies,
-        trustedProxies,
-        frameAncestors,
-        loginRateLimit,
-        loginRateLimitPerAddress,
-        shutdownDelay,
-        shutdownGrace);
+    return with(
+        d -> {
+          d.host = newHost;
+          d.port = newPort;
+        });
   }
 
   /**
    * Secure cookies (set true behind a TLS-ending proxy) and the origins that may frame the page.
    */
   public WebSettings withCookies(boolean secure, Set<String> newFrameAncestors) {
-    return new WebSettings(
-        host,
-        port,
-        publicBaseUrl,
-        client,
-        secure,
-        trustedProxies,
-        newFrameAncestors,
-        loginRateLimit,
-        loginRateLimitPerAddress,
-        shutdownDelay,
-        shutdownGrace);
+    return with(
+        d -> {
+          d.secureCookies = secure;
+          d.frameAncestors = newFrameAncestors;
+        });
   }
 
   public WebSettings withTrustedProxies(TrustedProxies proxies) {
-    return new WebSettings(
-        host,
-        port,
-        publicBaseUrl,
-        client,
-        secureCookies,
-        proxies,
-        frameAncestors,
-        loginRateLimit,
-        loginRateLimitPerAddress,
-        shutdownDelay,
-        shutdownGrace);
+    return with(d -> d.trustedProxies = proxies);
   }
 
   /** Login attempts per browser and login requests per address, each per minute. */
   public WebSettings withLoginRateLimits(int perBrowser, int perAddress) {
-    return new WebSettings(
-        host,
-        port,
-        publicBaseUrl,
-        client,
-        secureCookies,
-        trustedProxies,
-        frameAncestors,
-        perBrowser,
-        perAddress,
-        shutdownDelay,
-        shutdownGrace);
+    return with(
+        d -> {
+          d.loginRateLimit = perBrowser;
+          d.loginRateLimitPerAddress = perAddress;
+        });
   }
 
   public WebSettings withShutdown(Duration delay, Duration grace) {
-    return new WebSettings(
-        host,
-        port,
-        publicBaseUrl,
-        client,
-        secureCookies,
-        trustedProxies,
-        frameAncestors,
-        loginRateLimit,
-        loginRateLimitPerAddress,
-        delay,
-        grace);
+    return with(
+        d -> {
+          d.shutdownDelay = delay;
+          d.shutdownGrace = grace;
+        });
+  }
+
+  /** A copy with some fields changed, validated again by the canonical constructor. */
+  private WebSettings with(Consumer<Draft> change) {
+    Draft draft = new Draft(this);
+    change.accept(draft);
+    return draft.build();
+  }
+
+  /** The fields of a copy under construction: each wither names only what it changes. */
+  private static final class Draft {
+    private final URI publicBaseUrl;
+    private final ClientLoginSettings client;
+    private String host;
+    private int port;
+    private boolean secureCookies;
+    private TrustedProxies trustedProxies;
+    private Set<String> frameAncestors;
+    private int loginRateLimit;
+    private int loginRateLimitPerAddress;
+    private Duration shutdownDelay;
+    private Duration shutdownGrace;
+
+    private Draft(WebSettings s) {
+      host = s.host;
+      port = s.port;
+      publicBaseUrl = s.publicBaseUrl;
+      client = s.client;
+      secureCookies = s.secureCookies;
+      trustedProxies = s.trustedProxies;
+      frameAncestors = s.frameAncestors;
+      loginRateLimit = s.loginRateLimit;
+      loginRateLimitPerAddress = s.loginRateLimitPerAddress;
+      shutdownDelay = s.shutdownDelay;
+      shutdownGrace = s.shutdownGrace;
+    }
+
+    private WebSettings build() {
+      return new WebSettings(
+          host,
+          port,
+          publicBaseUrl,
+          client,
+          secureCookies,
+          trustedProxies,
+          frameAncestors,
+          loginRateLimit,
+          loginRateLimitPerAddress,
+          shutdownDelay,
+          shutdownGrace);
+    }
   }
 
   /** The page is framed by other origins: SameSite=None cookies and their frame-ancestors. */
