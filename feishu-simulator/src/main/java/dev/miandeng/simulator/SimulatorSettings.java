@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * How to start a {@link FeishuSimulator}. Start from {@link #defaults()} and change what matters.
@@ -76,123 +77,87 @@ public record SimulatorSettings(
   }
 
   public SimulatorSettings withPort(int newPort) {
-    return new SimulatorSettings(
-        newPort,
-        appId,
-        appSecret,
-        clock,
-        rosterFile,
-        redirectUris,
-        enabledScopes,
-        clientAssertion,
-        tokenLength);
+    return with(d -> d.port = newPort);
   }
 
   public SimulatorSettings withAppId(String newAppId) {
-    return new SimulatorSettings(
-        port,
-        newAppId,
-        appSecret,
-        clock,
-        rosterFile,
-        redirectUris,
-        enabledScopes,
-        clientAssertion,
-        tokenLength);
+    return with(d -> d.appId = newAppId);
   }
 
   public SimulatorSettings withAppSecret(String newAppSecret) {
-    return new SimulatorSettings(
-        port,
-        appId,
-        newAppSecret,
-        clock,
-        rosterFile,
-        redirectUris,
-        enabledScopes,
-        clientAssertion,
-        tokenLength);
+    return with(d -> d.appSecret = newAppSecret);
   }
 
   public SimulatorSettings withClock(Clock newClock) {
-    return new SimulatorSettings(
-        port,
-        appId,
-        appSecret,
-        newClock,
-        rosterFile,
-        redirectUris,
-        enabledScopes,
-        clientAssertion,
-        tokenLength);
+    return with(d -> d.clock = newClock);
   }
 
   public SimulatorSettings withRoster(Path newRosterFile) {
-    return new SimulatorSettings(
-        port,
-        appId,
-        appSecret,
-        clock,
-        newRosterFile,
-        redirectUris,
-        enabledScopes,
-        clientAssertion,
-        tokenLength);
+    return with(d -> d.rosterFile = newRosterFile);
   }
 
   public SimulatorSettings withRedirectUris(List<String> newRedirectUris) {
-    return new SimulatorSettings(
-        port,
-        appId,
-        appSecret,
-        clock,
-        rosterFile,
-        newRedirectUris,
-        enabledScopes,
-        clientAssertion,
-        tokenLength);
+    return with(d -> d.redirectUris = newRedirectUris);
   }
 
   /** The same settings with the app's enabled scopes replaced. */
   public SimulatorSettings withEnabledScopes(List<String> newEnabledScopes) {
-    return new SimulatorSettings(
-        port,
-        appId,
-        appSecret,
-        clock,
-        rosterFile,
-        redirectUris,
-        newEnabledScopes,
-        clientAssertion,
-        tokenLength);
+    return with(d -> d.enabledScopes = newEnabledScopes);
   }
 
   /** The same settings with a client assertion the v3 token endpoint accepts. */
   public SimulatorSettings withClientAssertion(String assertion) {
-    return new SimulatorSettings(
-        port,
-        appId,
-        appSecret,
-        clock,
-        rosterFile,
-        redirectUris,
-        enabledScopes,
-        assertion,
-        tokenLength);
+    return with(d -> d.clientAssertion = assertion);
   }
 
   /** The same settings issuing JWT-like tokens of {@code length} characters (0: usual sizes). */
   public SimulatorSettings withTokenLength(int length) {
-    return new SimulatorSettings(
-        port,
-        appId,
-        appSecret,
-        clock,
-        rosterFile,
-        redirectUris,
-        enabledScopes,
-        clientAssertion,
-        length);
+    return with(d -> d.tokenLength = length);
+  }
+
+  /** A copy with some fields changed, validated again by the canonical constructor. */
+  private SimulatorSettings with(Consumer<Draft> change) {
+    Draft draft = new Draft(this);
+    change.accept(draft);
+    return draft.build();
+  }
+
+  /** The fields of a copy under construction: each wither names only what it changes. */
+  private static final class Draft {
+    private int port;
+    private String appId;
+    private String appSecret;
+    private Clock clock;
+    private Path rosterFile;
+    private List<String> redirectUris;
+    private List<String> enabledScopes;
+    private String clientAssertion;
+    private int tokenLength;
+
+    private Draft(SimulatorSettings s) {
+      port = s.port;
+      appId = s.appId;
+      appSecret = s.appSecret;
+      clock = s.clock;
+      rosterFile = s.rosterFile;
+      redirectUris = s.redirectUris;
+      enabledScopes = s.enabledScopes;
+      clientAssertion = s.clientAssertion;
+      tokenLength = s.tokenLength;
+    }
+
+    private SimulatorSettings build() {
+      return new SimulatorSettings(
+          port,
+          appId,
+          appSecret,
+          clock,
+          rosterFile,
+          redirectUris,
+          enabledScopes,
+          clientAssertion,
+          tokenLength);
+    }
   }
 
   private static String randomSecret() {
