@@ -20,7 +20,6 @@ import dev.miandeng.simulator.FeishuSimulator;
 import dev.miandeng.simulator.SimulatedEndpoint;
 import dev.miandeng.simulator.SimulatedUser;
 import dev.miandeng.simulator.SimulatorSettings;
-import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,13 +62,7 @@ class FeishuIdentityLookupSimulatorTest extends IdentityLookupContract {
   @BeforeEach
   void newLookup() {
     sim.control().reset();
-    URI base = URI.create(sim.baseUrl());
-    FeishuSettings settings =
-        FeishuSettings.of(sim.appId(), sim.appSecret(), REDIRECT_URI)
-            .withHosts(base, base)
-            .withExchange(flavour())
-            .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(10))
-            .withRetries(3, Duration.ofMillis(1), Duration.ofMillis(4), Duration.ofSeconds(5));
+    FeishuSettings settings = OnSimulator.settings(sim, REDIRECT_URI).withExchange(flavour());
     lookup = FeishuIdentityLookup.create(settings, Clock.systemUTC(), duration -> {});
   }
 

@@ -13,9 +13,7 @@ import dev.miandeng.simulator.CodeKind;
 import dev.miandeng.simulator.FeishuSimulator;
 import dev.miandeng.simulator.SimulatedEndpoint;
 import dev.miandeng.simulator.SimulatorSettings;
-import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -52,12 +50,7 @@ class FeishuMyTasksSimulatorTest {
   @BeforeEach
   void newAdapter() {
     sim.control().reset();
-    URI base = URI.create(sim.baseUrl());
-    FeishuSettings settings =
-        FeishuSettings.of(sim.appId(), sim.appSecret(), "http://127.0.0.1/callback")
-            .withHosts(base, base)
-            .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(10))
-            .withRetries(3, Duration.ofMillis(1), Duration.ofMillis(4), Duration.ofSeconds(5));
+    FeishuSettings settings = OnSimulator.settings(sim, "http://127.0.0.1/callback");
     lookup = FeishuIdentityLookup.create(settings, Clock.systemUTC(), duration -> {});
     tasks = FeishuMyTasks.create(settings, FeishuMetrics.none(), duration -> {});
   }

@@ -55,12 +55,7 @@ class JssdkSignerSimulatorTest {
   @BeforeEach
   void newSigner() {
     sim.control().reset();
-    URI base = URI.create(sim.baseUrl());
-    FeishuSettings settings =
-        FeishuSettings.of(sim.appId(), sim.appSecret(), "http://127.0.0.1:8080/callback")
-            .withHosts(base, base)
-            .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(10))
-            .withRetries(3, Duration.ofMillis(1), Duration.ofMillis(4), Duration.ofSeconds(5));
+    FeishuSettings settings = OnSimulator.settings(sim, "http://127.0.0.1:8080/callback");
     signer = JssdkSigner.create(settings, Clock.systemUTC(), duration -> {});
   }
 

@@ -15,7 +15,6 @@ import dev.miandeng.simulator.FeishuSimulator;
 import dev.miandeng.simulator.SimulatedEndpoint;
 import dev.miandeng.simulator.SimulatorSettings;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,12 +66,8 @@ class UserTokenRefreshFamiliesSimulatorTest {
 
   private FeishuSettings start(SimulatorSettings simulator, ExchangeFlavour flavour) {
     sim = FeishuSimulator.start(simulator.withClientAssertion(ASSERTION));
-    URI base = URI.create(sim.baseUrl());
-    return FeishuSettings.of(sim.appId(), sim.appSecret(), REDIRECT_URI)
-        .withHosts(base, base)
+    return OnSimulator.settings(sim, REDIRECT_URI)
         .withExchange(flavour)
-        .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(10))
-        .withRetries(3, Duration.ofMillis(1), Duration.ofMillis(4), Duration.ofSeconds(5))
         .withLoginDeadline(Duration.ofSeconds(60));
   }
 
