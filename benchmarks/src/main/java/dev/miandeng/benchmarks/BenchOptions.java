@@ -20,6 +20,11 @@ import java.util.Map;
  * @param appJar the packaged app ({@code APP_JAR}, {@code app/target/miandeng.jar})
  * @param benchJar this module's jar, for the bare server ({@code BENCH_JAR})
  * @param logins concurrent logins of the login load run ({@code LOGINS}, 1000)
+ * @param loginWarmup unmeasured logins between the cold and the warm batch, run {@code logins} at a
+ *     time ({@code LOGIN_WARMUP}, 8000): a server that has been up a while has its login path
+ *     compiled; the cold batch shows one that has not
+ * @param overheadLogins logins of the unloaded batch that measures a login's server overhead
+ *     without CPU queueing ({@code OVERHEAD_LOGINS}, 200; 0 skips it)
  * @param authLatency the auth-center stub's fixed latency per call ({@code AUTH_LATENCY_MS}, 100)
  * @param exchange the app's code exchange in the login run ({@code EXCHANGE}, {@code oidc})
  * @param memorySessions sessions of the memory run ({@code MEMORY_SESSIONS}, 10000)
@@ -41,6 +46,8 @@ record BenchOptions(
     Path appJar,
     Path benchJar,
     int logins,
+    int loginWarmup,
+    int overheadLogins,
     Duration authLatency,
     String exchange,
     int memorySessions,
@@ -62,6 +69,8 @@ record BenchOptions(
         Path.of(env.getOrDefault("APP_JAR", "app/target/miandeng.jar")),
         Path.of(env.getOrDefault("BENCH_JAR", "benchmarks/target/benchmarks.jar")),
         positive(env, "LOGINS", 1000),
+        nonNegative(env, "LOGIN_WARMUP", 8000),
+        nonNegative(env, "OVERHEAD_LOGINS", 200),
         Duration.ofMillis(nonNegative(env, "AUTH_LATENCY_MS", 100)),
         oneOf(env, "EXCHANGE", "oidc", List.of("oidc", "v2")),
         nonNegative(env, "MEMORY_SESSIONS", 10_000),
