@@ -32,7 +32,9 @@ import java.util.Optional;
  * A refused request gets 429 with {@code Retry-After}: the seconds until the empty bucket has a
  * token again. Buckets live in bounded Caffeine caches, forgotten one window after their last use
  * (by then a bucket is full again, so forgetting it changes nothing): memory stays bounded whatever
- * the number of addresses. The limit is per instance: N instances allow N times the limit.
+ * the number of addresses. A browser's bucket is also forgotten as soon as a success has filled it
+ * again, and a nonce fetch makes none: a browser that logs in costs nothing afterwards. The limit
+ * is per instance: N instances allow N times the limit.
  *
  * <p>The page's JSAPI failure reports ({@link ClientErrorBeacon}) have a bucket of their own per
  * address, {@link #CLIENT_ERRORS_PER_WINDOW} a window: a page reports at most a few per login, and
@@ -103,17 +105,43 @@ final class LoginRateLimiter {
    */
   Attempt begin(Context ctx) {
     Client client = client(ctx);
-    Bucket browser = browsers.get(client, key -> bucket(perBrowser));
-    ConsumptionProbe spent = browser.tryConsumeAndReturnRemaining(1);
-    if (!spent.isConsumed()) {
-      throw refused(BROWSER, spent.getNanosToWaitForRefill());
+    // Spent under the key's lock (compute), so a bucket forgotten as full in succeeded() is never
+    // one that a concurrent attempt has just spent from.
+    ConsumptionProbe[] spent = new ConsumptionProbe[1];
+    browsers
+        .asMap()
+        .compute(
+            client,
+            (key, bucket) -> {
+              Bucket browser = bucket != null ? bucket : bucket(perBrowser);
+              spent[0] = browser.tryConsumeAndReturnRemaining(1);
+              return browser;
+            });
+    if (!spent[0].isConsumed()) {
+      throw refused(BROWSER, spent[0].getNanosToWaitForRefill());
     }
     ConsumptionProbe shared = addressBucket(client).tryConsumeAndReturnRemaining(1);
     if (!shared.isConsumed()) {
-      browser.addTokens(1);
+      giveBack(client);
       throw refused(ADDRESS, shared.getNanosToWaitForRefill());
     }
-    return () -> browser.addTokens(1);
+    return () -> giveBack(client);
+  }
+
+  /**
+   * Returns a token to the browser's bucket, and forgets the bucket once it is full again: a full
+   * bucket and no bucket refuse alike, so a browser whose login succeeded costs no memory (each of
+   * a morning's logins from a new browser would otherwise keep a bucket for a whole window).
+   */
+  private void giveBack(Client client) {
+    browsers
+        .asMap()
+        .computeIfPresent(
+            client,
+            (key, bucket) -> {
+              bucket.addTokens(1);
+              return bucket.getAvailableTokens() >= perBrowser ? null : bucket;
+            });
   }
 
   /**
@@ -123,9 +151,10 @@ final class LoginRateLimiter {
    */
   void admitNonce(Context ctx) {
     Client client = client(ctx);
-    EstimationProbe browser =
-        browsers.get(client, key -> bucket(perBrowser)).estimateAbilityToConsume(1);
-    if (!browser.canBeConsumed()) {
+    // No bucket is a full one: a nonce spends nothing of it, so none is made for the question.
+    Bucket bucket = browsers.getIfPresent(client);
+    EstimationProbe browser = bucket == null ? null : bucket.estimateAbilityToConsume(1);
+    if (browser != null && !browser.canBeConsumed()) {
       throw refused(BROWSER, browser.getNanosToWaitForRefill());
     }
     ConsumptionProbe shared = addressBucket(client).tryConsumeAndReturnRemaining(1);

@@ -98,6 +98,40 @@ class RateLimitTest {
 
   @Test
   @DisplayName(
+      "SEC-33: a success fills the browser's bucket again and it is forgotten; the browser still"
+          + " meets its whole limit afterwards, and a bucket a success leaves short is kept")
+  void aForgottenBucketStillLimits() {
+    try (TestApp app =
+        TestApp.start(
+            s -> s.withLoginRateLimits(3, WebSettings.DEFAULT_LOGIN_RATE_LIMIT_PER_ADDRESS))) {
+      Browser browser = app.browser();
+      assertThat(browser.logInAsAlice().statusCode()).isEqualTo(200);
+      for (int i = 0; i < 3; i++) {
+        assertThat(browser.logInWithCode("guessed-" + i).statusCode()).isEqualTo(401);
+      }
+      assertRefused(browser);
+
+      Browser other = app.browser();
+      for (int i = 0; i < 2; i++) {
+        assertThat(other.logInWithCode("guessed-" + i).statusCode()).isEqualTo(401);
+      }
+      // One token left; the success spends it and gives it back: still one left, not three.
+      assertThat(other.logInAsAlice().statusCode()).isEqualTo(200);
+      assertThat(other.logInWithCode("guessed-2").statusCode()).isEqualTo(401);
+      assertRefused(other);
+    }
+  }
+
+  /** The browser's bucket is empty: a code post and a nonce fetch both get 429. */
+  private static void assertRefused(Browser browser) {
+    String unused = "A".repeat(43);
+    assertThat(browser.post("/api/session", SessionApiTest.body("guessed", unused)).statusCode())
+        .isEqualTo(429);
+    assertThat(browser.post("/api/login/nonce", "{}").statusCode()).isEqualTo(429);
+  }
+
+  @Test
+  @DisplayName(
       "SEC-33: nonce fetches spend only the address's budget; a client that drops its cookies"
           + " meets the per-address ceiling")
   void perAddressCeiling() {

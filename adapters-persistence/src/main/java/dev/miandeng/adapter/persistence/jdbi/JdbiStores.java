@@ -118,10 +118,17 @@ public final class JdbiStores implements AutoCloseable {
                 settings,
                 cacheTicker,
                 cacheReloads,
-                id -> JdbiUsers.select(jdbi, id).orElse(null))),
+                id ->
+                    JdbiUsers.select(jdbi, id)
+                        .map(user -> JdbiUsers.cached(id, user))
+                        .orElse(null))),
         new JdbiSessions(
             sessionRows,
-            newCache(settings, cacheTicker, cacheReloads, id -> sessionRows.find(id).orElse(null)),
+            newCache(
+                settings,
+                cacheTicker,
+                cacheReloads,
+                key -> sessionRows.find(key.hash()).map(JdbiSessions.Entry::of).orElse(null)),
             meters),
         new JdbiLoginStates(jdbi));
   }

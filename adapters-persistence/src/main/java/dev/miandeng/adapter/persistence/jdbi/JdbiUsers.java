@@ -3,6 +3,7 @@ package dev.miandeng.adapter.persistence.jdbi;
 import static dev.miandeng.adapter.persistence.jdbi.SqlErrors.guard;
 
 import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.miandeng.domain.identity.AccountKey;
 import dev.miandeng.domain.identity.Identity;
 import dev.miandeng.domain.identity.Profile;
@@ -31,6 +32,10 @@ import org.jdbi.v3.core.statement.StatementContext;
  * {@link #recordLogin} evicts the user on this instance, other instances see a new profile within
  * the cache TTL (a user still read is reloaded in the background shortly before, see {@link
  * JdbiStores}).
+ *
+ * <p>A cached user shares what it can with the rest of the cache: its id is the key's instance (the
+ * one the session holds), and its tenant key the one string of that tenant ({@link #TENANTS}), so
+ * each cached user costs its own names and URLs and no copies of shared ones.
  */
 public final class JdbiUsers implements Users {
 
@@ -49,6 +54,13 @@ public final class JdbiUsers implements Users {
           + COLUMNS
           + ") values (:id, :tenantKey, :openId, :unionId, :employeeId, :name, :englishName,"
           + " :avatarUrl, :email, :now, :now)";
+
+  /**
+   * The tenant keys met, each kept once: every user of a tenant carries the same key. Bounded, as a
+   * login's tenant comes from outside; a tenant past the bound just costs a copy per user.
+   */
+  private static final Cache<String, String> TENANTS =
+      Caffeine.newBuilder().maximumSize(1_000).build();
 
   private final Jdbi jdbi;
   private final Cache<UserId, User> byId;
@@ -120,9 +132,23 @@ public final class JdbiUsers implements Users {
     if (cached != null) {
       return Optional.of(cached);
     }
-    Optional<User> stored = select(jdbi, id);
+    Optional<User> stored = select(jdbi, id).map(user -> cached(id, user));
     stored.ifPresent(user -> byId.put(id, user));
     return stored;
+  }
+
+  /**
+   * The user as the cache keeps it: with {@code id} (equal to its own) and the shared tenant key.
+   */
+  static User cached(UserId id, User user) {
+    Identity identity = user.identity();
+    String tenant = TENANTS.get(identity.tenantKey(), key -> key);
+    return new User(
+        id,
+        new Identity(tenant, identity.openId(), identity.unionId(), identity.userId()),
+        user.profile(),
+        user.firstLogin(),
+        user.lastLogin());
   }
 
   /** Reads the user's row, never cached; also the cache's background reload. */

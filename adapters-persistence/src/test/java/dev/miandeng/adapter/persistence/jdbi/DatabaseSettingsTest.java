@@ -16,7 +16,7 @@ class DatabaseSettingsTest {
 
     assertThat(settings.jdbcUrl())
         .isEqualTo(
-            "jdbc:h2:file:./data/miandeng;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+            "jdbc:h2:file:./data/miandeng;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;CACHE_SIZE=4096");
     assertThat(settings.connectionTimeout()).isEqualTo(Duration.ofSeconds(2));
     assertThat(settings.cacheTtl()).isEqualTo(Duration.ofSeconds(5));
   }
