@@ -273,25 +273,15 @@ public final class WebServer implements AutoCloseable {
       LOG.warn("no {}/index.html on the classpath: the page will not be served", root);
       return;
     }
+    // One handler for the page and its assets: each classpath handler mounts the whole jar as a
+    // zip file system. SecurityHeaders sets their Cache-Control.
     cfg.staticFiles.add(
         files -> {
           files.hostedPath = "/";
           files.directory = root;
           files.location = Location.CLASSPATH;
-          // index.html always revalidates so a deploy reaches every browser at once.
-          files.headers = Map.of(SecurityHeaders.CACHE_CONTROL, "no-cache");
-          files.skipFileFunction = request -> request.getRequestURI().startsWith("/assets/");
-        });
-    cfg.staticFiles.add(
-        files -> {
-          files.hostedPath = "/assets";
-          files.directory = root + "/assets";
-          files.location = Location.CLASSPATH;
-          // Asset names carry no hash, so the cache time stays short; the ETag makes reuse cheap.
-          files.headers =
-              Map.of(
-                  SecurityHeaders.CACHE_CONTROL,
-                  "public, max-age=" + WebSettings.ASSETS_MAX_AGE.toSeconds());
+          // None of Javalin's own (its default Cache-Control would replace ours).
+          files.headers = Map.of();
         });
   }
 
