@@ -17,16 +17,60 @@ final class CookieHeader {
 
   private CookieHeader() {}
 
+  /**
+   * The value of the cookie {@code name} when the request carries it exactly once. Runs on every
+   * authenticated request, so it scans the headers in place and copies only the value it returns,
+   * never the other cookies (the browser id, pending logins) nor a list of them.
+   */
   static Optional<String> single(Context ctx, String name) {
-    List<String> found = new ArrayList<>(1);
-    each(
-        ctx,
-        (cookieName, value) -> {
-          if (cookieName.equals(name)) {
-            found.add(value);
+    String found = null;
+    int count = 0;
+    Enumeration<String> headers = ctx.req().getHeaders("Cookie");
+    while (headers != null && headers.hasMoreElements()) {
+      String header = headers.nextElement();
+      if (header == null) {
+        continue;
+      }
+      int start = 0;
+      while (start < header.length()) {
+        int end = header.indexOf(';', start);
+        if (end < 0) {
+          end = header.length();
+        }
+        int eq = header.indexOf('=', start);
+        if (eq > start && eq < end && isNamed(header, start, eq, name)) {
+          count++;
+          if (count == 1) {
+            found = stripped(header, eq + 1, end);
           }
-        });
-    return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+        }
+        start = end + 1;
+      }
+    }
+    return count == 1 ? Optional.of(found) : Optional.empty();
+  }
+
+  /**
+   * Whether {@code header[from, to)}, stripped as {@link String#strip()} would, is {@code name}.
+   */
+  private static boolean isNamed(String header, int from, int to, String name) {
+    while (from < to && Character.isWhitespace(header.charAt(from))) {
+      from++;
+    }
+    while (to > from && Character.isWhitespace(header.charAt(to - 1))) {
+      to--;
+    }
+    return to - from == name.length() && header.startsWith(name, from);
+  }
+
+  private static String stripped(String header, int from, int to) {
+    while (from < to && Character.isWhitespace(header.charAt(from))) {
+      from++;
+    }
+    while (to > from && Character.isWhitespace(header.charAt(to - 1))) {
+      to--;
+    }
+    return header.substring(from, to);
   }
 
   /**

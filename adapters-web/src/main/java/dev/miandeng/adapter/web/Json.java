@@ -1,13 +1,16 @@
 package dev.miandeng.adapter.web;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.javalin.http.Context;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Iterator;
@@ -21,14 +24,21 @@ import java.util.Set;
  */
 final class Json {
 
+  /**
+   * Jackson's default buffer pool is per thread; requests run each on a new virtual thread, so
+   * every answer allocated fresh 8 KB buffers. A shared pool hands the same few buffers round.
+   */
   private static final ObjectMapper MAPPER =
-      JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+      JsonMapper.builder(
+              JsonFactory.builder()
+                  .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool())
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder().maxNestingDepth(16).build())
+                  .build())
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .build();
 
-  static {
-    MAPPER
-        .getFactory()
-        .setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(16).build());
-  }
+  private static final String CONTENT_TYPE = "application/json; charset=utf-8";
 
   private final int maxBodyBytes;
 
@@ -39,9 +49,33 @@ final class Json {
   /** One writer for every response: its serializers are found once per type, then reused. */
   private static final ObjectWriter WRITER = MAPPER.writer();
 
+  /** The body as Javalin's result: what the error answers use (an error may replace it). */
   static void write(Context ctx, Object value) {
+    ctx.contentType(CONTENT_TYPE).result(bytes(value));
+  }
+
+  /**
+   * The final answer of a route, written at once to the servlet's own stream with its length.
+   * Javalin's {@link Context#result} instead copies the bytes through its compressing stream, which
+   * checks the content type on every answer (compression is off here). The route must call it last:
+   * the answer is complete and committed when it returns, so later headers would be lost.
+   */
+  static void answer(Context ctx, Object value) {
+    byte[] body = bytes(value);
+    HttpServletResponse response = ctx.res();
+    response.setContentType(CONTENT_TYPE);
+    response.setContentLength(body.length);
     try {
-      ctx.contentType("application/json; charset=utf-8").result(WRITER.writeValueAsBytes(value));
+      response.getOutputStream().write(body);
+    } catch (IOException e) {
+      // The client went away mid-answer: nothing more can be said to it, and Jetty aborts the
+      // exchange. Javalin treats a failed write of a result the same way, without an error page.
+    }
+  }
+
+  private static byte[] bytes(Object value) {
+    try {
+      return WRITER.writeValueAsBytes(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("maps and records of strings always serialise", e);
     }

@@ -1,9 +1,7 @@
 package dev.miandeng.adapter.web;
 
 import io.javalin.http.Context;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Refuses methods and paths no real page or client sends, before routing (SEC-27, SEC-30).
@@ -16,16 +14,6 @@ import java.util.regex.Pattern;
 final class PathGuard {
 
   private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "OPTIONS");
-  private static final String[] FORBIDDEN = {
-    ";", "//", "\\", "%2e", "%2f", "%5c", "%00", "%0d", "%0a", "%25", "/./", "/../"
-  };
-
-  /**
-   * A percent sign that does not start an escape ({@code %%32%65}): harmless to a server that
-   * decodes once, but a second decoding layer (a proxy, a framework) would turn it into {@code
-   * %2e}.
-   */
-  private static final Pattern BROKEN_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
 
   void check(Context ctx) {
     if (!METHODS.contains(ctx.req().getMethod())) {
@@ -39,16 +27,52 @@ final class PathGuard {
     }
   }
 
-  private static boolean isPlain(String raw) {
-    String lower = raw.toLowerCase(Locale.ROOT);
-    if (lower.endsWith("/.") || lower.endsWith("/..")) {
-      return false;
-    }
-    for (String bad : FORBIDDEN) {
-      if (lower.contains(bad)) {
+  /**
+   * One pass over the characters, then the escapes only when there is a percent sign: every request
+   * comes through here, and the plain ones (nearly all) carry none. No lower-casing, no regex.
+   */
+  static boolean isPlain(String raw) {
+    boolean escaped = false;
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      // Printable ASCII only (no space, NUL, CR, LF or anything a decoder might fold), and no path
+      // parameter nor backslash.
+      if (c <= 0x20 || c >= 0x7f || c == ';' || c == '\\') {
         return false;
       }
+      escaped |= c == '%';
     }
-    return !BROKEN_ESCAPE.matcher(raw).find() && raw.chars().allMatch(c -> c > 0x20 && c < 0x7f);
+    if (raw.contains("//") || raw.contains("/./") || raw.contains("/../")) {
+      return false;
+    }
+    if (raw.endsWith("/.") || raw.endsWith("/..")) {
+      return false;
+    }
+    return !escaped || plainEscapes(raw);
+  }
+
+  /**
+   * Every percent sign starts an escape of two hex digits (else a second decoding layer, a proxy or
+   * a framework, could read {@code %%32%65} as {@code %2e}), and none encodes a dot, a slash, a
+   * backslash, NUL, CR, LF or a percent sign (which would hide one of those behind another layer).
+   */
+  private static boolean plainEscapes(String raw) {
+    for (int i = raw.indexOf('%'); i >= 0; i = raw.indexOf('%', i + 1)) {
+      if (i + 2 >= raw.length()) {
+        return false;
+      }
+      int high = Character.digit(raw.charAt(i + 1), 16);
+      int low = Character.digit(raw.charAt(i + 2), 16);
+      if (high < 0 || low < 0) {
+        return false;
+      }
+      switch (high * 16 + low) {
+        case '.', '/', '\\', 0x00, '\r', '\n', '%' -> {
+          return false;
+        }
+        default -> {}
+      }
+    }
+    return true;
   }
 }

@@ -75,7 +75,7 @@ final class SessionApi {
 
   void me(Context ctx) {
     CurrentUserUseCase.Authenticated current = authenticated(ctx);
-    Json.write(ctx, UserJson.wrap(current.user()));
+    Json.answer(ctx, UserJson.wrap(current.user()));
   }
 
   void logOut(Context ctx) {

@@ -262,8 +262,9 @@ public final class WebServer implements AutoCloseable {
    */
   private static GzipHandler staticFilesCompression() {
     GzipHandler gzip = new GzipHandler();
-    // "/" as a servlet path spec would match every path: the root is matched by a regex.
-    gzip.setIncludedPaths("^/$", "/index.html", "/assets/*");
+    // "/" as a servlet path spec would match every path; "" is the spec of the root alone. Not a
+    // regex ("^/$"): every request, the API's too, is tested against these paths.
+    gzip.setIncludedPaths("", "/index.html", "/assets/*");
     return gzip;
   }
 

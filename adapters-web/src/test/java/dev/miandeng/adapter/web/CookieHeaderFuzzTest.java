@@ -55,6 +55,51 @@ class CookieHeaderFuzzTest {
         .forEach(CookieHeaderFuzzTest::assertReadSafely);
   }
 
+  @Test
+  @DisplayName(
+      "SEC-11 the in-place scan reads exactly what the original split-and-strip parser read, on"
+          + " 20 000 generated headers and a soup of separators, spaces and names")
+  void agreesWithTheOriginalParser() {
+    SplittableRandom random = new SplittableRandom(11L);
+    String[] pieces = {
+      "mdl_session", "=", ";", " ", "\t", "\u00a0", "\u2003", TOKEN, "a", "==", "; ", "mdl_sessionx"
+    };
+    List<String> soup = new ArrayList<>();
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder header = new StringBuilder();
+      for (int n = random.nextInt(12); n >= 0; n--) {
+        header.append(pieces[random.nextInt(pieces.length)]);
+      }
+      soup.add(header.toString());
+    }
+    java.util.stream.Stream.of(
+            HostileStrings.ATTACKS.stream(), HostileStrings.generated(11L, 20_000), soup.stream())
+        .flatMap(stream -> stream)
+        .forEach(
+            raw -> {
+              List<String> headers = Arrays.asList(raw.split("\n", -1));
+              for (String name : List.of("mdl_session", "a", "mdl_sessionx")) {
+                assertThat(CookieHeader.single(FakeContext.withCookies(headers), name))
+                    .as("%s in %s", name, headers)
+                    .isEqualTo(originalSingle(headers, name));
+              }
+            });
+  }
+
+  /** The parser as first written (split on ';', strip each side), kept as the oracle. */
+  private static Optional<String> originalSingle(List<String> headers, String name) {
+    List<String> found = new ArrayList<>();
+    for (String header : headers) {
+      for (String item : header.split(";")) {
+        int eq = item.indexOf('=');
+        if (eq > 0 && item.substring(0, eq).strip().equals(name)) {
+          found.add(item.substring(eq + 1).strip());
+        }
+      }
+    }
+    return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+  }
+
   private static void assertReadSafely(String raw) {
     List<List<String>> shapes = List.of(List.of(raw), Arrays.asList(raw.split("\n", -1)));
     for (List<String> headers : shapes) {

@@ -119,11 +119,44 @@ class HttpSurfaceTest {
 
   @Test
   @DisplayName(
+      "SEC-26: the logged-in /api/me answer, written straight to the stream, keeps every header,"
+          + " its own request id, a JSON type and an exact length; HEAD sends no body")
+  void authenticatedMeAnswer() {
+    Browser browser = app.browser();
+    browser.logInAsAlice();
+    HttpResponse<String> me = browser.get("/api/me", "Accept-Encoding", "gzip");
+    assertThat(me.statusCode()).isEqualTo(200);
+    assertSecurityHeaders(me.headers());
+    assertThat(me.headers().firstValue("Cache-Control")).contains("no-store");
+    assertThat(me.headers().firstValue("Content-Type").map(type -> type.replace(" ", "")))
+        .contains("application/json;charset=utf-8");
+    assertThat(me.headers().firstValue("Content-Encoding")).isEmpty();
+    assertThat(me.body()).startsWith("{\"user\":{\"name\":");
+    assertThat(me.headers().firstValueAsLong("Content-Length"))
+        .hasValue(me.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+    HttpResponse<String> again = browser.get("/api/me");
+    assertThat(again.headers().firstValue("X-Request-Id"))
+        .isPresent()
+        .isNotEqualTo(me.headers().firstValue("X-Request-Id"));
+    HttpResponse<String> head = browser.send("HEAD", "/api/me");
+    assertThat(head.statusCode()).isEqualTo(200);
+    assertThat(head.body()).isEmpty();
+    assertSecurityHeaders(head.headers());
+  }
+
+  @Test
+  @DisplayName(
       "the page is gzipped for a browser that accepts it; JSON answers never pass a compressor")
   void compression() {
     Browser browser = app.browser();
     HttpResponse<String> index = browser.get("/", "Accept-Encoding", "gzip");
     assertThat(index.headers().firstValue("Content-Encoding")).contains("gzip");
+    assertThat(
+            browser
+                .get("/index.html", "Accept-Encoding", "gzip")
+                .headers()
+                .firstValue("Content-Encoding"))
+        .contains("gzip");
     HttpResponse<String> config = browser.get("/api/config", "Accept-Encoding", "gzip");
     assertThat(config.statusCode()).isEqualTo(200);
     assertThat(config.headers().firstValue("Content-Encoding")).isEmpty();

@@ -69,7 +69,17 @@ class SessionTokenTest {
         "' OR 1=1 --" + "a".repeat(32),
         "a".repeat(42) + "\u0000",
         "a".repeat(41) + "🙂",
-        "a".repeat(20) + ";" + "a".repeat(22));
+        "a".repeat(20) + ";" + "a".repeat(22),
+        // The neighbours of each allowed range, in ASCII order.
+        "a".repeat(42) + "/",
+        "a".repeat(42) + ":",
+        "a".repeat(42) + "@",
+        "a".repeat(42) + "[",
+        "a".repeat(42) + "`",
+        "a".repeat(42) + "{",
+        "a".repeat(42) + ".",
+        "a".repeat(42) + "^",
+        "a".repeat(42) + "\u00e9");
   }
 
   @ParameterizedTest
@@ -91,5 +101,56 @@ class SessionTokenTest {
   void theConstructorRejectsWhatParseRejects() {
     assertThatThrownBy(() -> new SessionToken("short"))
         .isInstanceOf(IllegalArgumentException.class);
+    malformed()
+        .forEach(
+            raw ->
+                assertThatThrownBy(() -> new SessionToken(raw))
+                    .isInstanceOf(IllegalArgumentException.class));
+  }
+
+  @Test
+  @DisplayName("SEC-11 every base64url character parses, at every position")
+  void everyBase64UrlCharacterParses() {
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    for (char c : alphabet.toCharArray()) {
+      String raw = String.valueOf(c).repeat(43);
+      assertThat(SessionToken.parse(raw)).map(SessionToken::value).contains(raw);
+    }
+  }
+
+  @Test
+  @DisplayName("SEC-12 a stored hash is exactly 64 lowercase hex digits")
+  void hashesHaveOneShape() {
+    assertThat(new SessionTokenHash("0123456789abcdef".repeat(4)).hex()).hasSize(64);
+    for (String bad :
+        new String[] {
+          "a".repeat(63),
+          "a".repeat(65),
+          "A".repeat(64),
+          "a".repeat(63) + "g",
+          "a".repeat(63) + "/",
+          "a".repeat(63) + ":",
+          "a".repeat(63) + "`",
+          ""
+        }) {
+      assertThatThrownBy(() -> new SessionTokenHash(bad))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  @Test
+  @DisplayName("SEC-12 hashing from many threads at once gives each token its own SHA-256")
+  void hashingIsThreadSafe() throws Exception {
+    SessionToken token = new SessionToken("a".repeat(43));
+    String expected = "66d34fba71f8f450f7e45598853e53bfc23bbd129027cbb131a2f4ffd7878cd0";
+    try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      var results = new java.util.ArrayList<java.util.concurrent.Future<String>>();
+      for (int i = 0; i < 200; i++) {
+        results.add(threads.submit(() -> token.hash().hex()));
+      }
+      for (var result : results) {
+        assertThat(result.get()).isEqualTo(expected);
+      }
+    }
   }
 }
