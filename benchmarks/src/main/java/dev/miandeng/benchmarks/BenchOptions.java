@@ -12,7 +12,8 @@ import java.util.Map;
  *
  * @param rounds interleaved rounds of the side-by-side run ({@code ROUNDS}, 3); medians are taken
  * @param duration wrk's measured window per server and round ({@code DURATION}, {@code 15s})
- * @param warmup wrk's unmeasured run before it ({@code WARMUP}, {@code 5s}; {@code 0s} = none)
+ * @param warmup wrk's unmeasured run before it ({@code WARMUP}, {@code 15s}: long enough for the
+ *     JIT to have compiled the bigger program too; {@code 0s} = none)
  * @param connections wrk connections ({@code CONNECTIONS}, 64)
  * @param threads wrk threads ({@code THREADS}, 2)
  * @param sessions real sessions the app is loaded with ({@code SESSIONS}, 1000)
@@ -59,7 +60,7 @@ record BenchOptions(
     return new BenchOptions(
         positive(env, "ROUNDS", 3),
         Wrk.checkDuration(env.getOrDefault("DURATION", "15s")),
-        Wrk.checkDuration(env.getOrDefault("WARMUP", "5s")),
+        Wrk.checkDuration(env.getOrDefault("WARMUP", "15s")),
         positive(env, "CONNECTIONS", 64),
         positive(env, "THREADS", 2),
         positive(env, "SESSIONS", 1000),
