@@ -40,6 +40,8 @@ final class ErrorResponses {
       Optional<Duration> retryAfter,
       Map<String, Object> fields) {
     ctx.status(status);
+    // The path's headers were set before routing; an error answer is never stored, on any path.
+    ctx.header(SecurityHeaders.CACHE_CONTROL, SecurityHeaders.NO_STORE);
     Optional<Long> seconds = retryAfter.map(ErrorResponses::seconds);
     seconds.ifPresent(wait -> ctx.header("Retry-After", Long.toString(wait)));
     String requestId = RequestIds.of(ctx);

@@ -33,7 +33,7 @@ final class JettyErrorPages extends ErrorHandler {
       Callback callback) {
     String requestId = RequestIds.newId();
     response.getHeaders().put(RequestIds.HEADER, requestId);
-    securityHeaders.putInto(request, response.getHeaders());
+    securityHeaders.putErrorInto(request, response.getHeaders());
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
     String body =
         "{\"error\":\""

@@ -24,6 +24,13 @@ final class SecurityHeaders extends Handler.Wrapper {
   static final String REFERRER_POLICY = "Referrer-Policy";
   static final String CACHE_CONTROL = "Cache-Control";
 
+  /**
+   * What every error answer carries, whatever its path: an error is personal or momentary, and a
+   * shared cache in front of the app must never hand one error (say a 431 on an asset) to every
+   * browser for the asset's max-age.
+   */
+  static final String NO_STORE = "no-store";
+
   /** What the page, its assets, the login callback and anything else carry, built once. */
   private final HttpField[] page;
 
@@ -46,7 +53,7 @@ final class SecurityHeaders extends Handler.Wrapper {
     }
     HttpField originReferrer = field(REFERRER_POLICY, "strict-origin-when-cross-origin");
     // API answers, auth redirects, health and error pages are personal or momentary.
-    HttpField noStore = field(CACHE_CONTROL, "no-store");
+    HttpField noStore = field(CACHE_CONTROL, NO_STORE);
     // index.html always revalidates so a deploy reaches every browser at once; asset names carry
     // no hash, so browsers reuse them for a short while only (the ETag makes a reuse cheap after).
     // Decided here, not by the static file handler, so the page and its assets are served by one
@@ -72,11 +79,15 @@ final class SecurityHeaders extends Handler.Wrapper {
     return super.handle(request, response, callback);
   }
 
-  /** Sets the headers on a response that may already carry some of them (an error page). */
-  void putInto(Request request, HttpFields.Mutable headers) {
+  /**
+   * Sets the headers of an error answer that may already carry some of them: its path's, but never
+   * stored ({@link #NO_STORE}).
+   */
+  void putErrorInto(Request request, HttpFields.Mutable headers) {
     for (HttpField field : fieldsFor(request)) {
       headers.put(field);
     }
+    headers.put(CACHE_CONTROL, NO_STORE);
   }
 
   private HttpField[] fieldsFor(Request request) {

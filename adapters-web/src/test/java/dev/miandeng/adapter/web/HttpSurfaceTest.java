@@ -229,6 +229,25 @@ class HttpSurfaceTest {
   }
 
   @Test
+  @DisplayName(
+      "SEC-26: an error answer on a static file's path is never stored (no shared cache may keep a"
+          + " 404, 400 or 431 for the asset's max-age)")
+  void errorsOnStaticPathsAreNotStored() {
+    Browser browser = app.browser();
+    for (String path : new String[] {"/assets/missing.js", "/assets/%2e%2e/x"}) {
+      HttpResponse<String> error = browser.get(path);
+      assertThat(error.statusCode()).as(path).isIn(400, 404);
+      assertThat(error.headers().allValues("Cache-Control")).as(path).containsExactly("no-store");
+      assertSecurityHeaders(error.headers());
+    }
+    for (String path : new String[] {"/assets/app.js", "/"}) {
+      String raw = RawHttp.get(app.port, path, "X-Big: " + "y".repeat(16 * 1024));
+      assertThat(RawHttp.status(raw)).as(path).isEqualTo(431);
+      assertThat(raw).as(path).contains("Cache-Control: no-store").doesNotContain("max-age");
+    }
+  }
+
+  @Test
   @DisplayName("SEC-28: oversized request headers → 431 in the JSON shape")
   void headersTooLarge() {
     String response = RawHttp.get(app.port, "/api/me", "X-Big: " + "y".repeat(16 * 1024));
