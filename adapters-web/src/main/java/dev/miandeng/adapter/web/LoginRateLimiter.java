@@ -105,7 +105,7 @@ final class LoginRateLimiter {
    */
   Attempt begin(Context ctx) {
     Client client = client(ctx);
-    // Spent under the key's lock (compute), so a bucket forgotten as full in succeeded() is never
+    // Spent under the key's lock (compute), so a bucket forgotten as full in giveBack() is never
     // one that a concurrent attempt has just spent from.
     ConsumptionProbe[] spent = new ConsumptionProbe[1];
     browsers

@@ -31,6 +31,9 @@ final class SecurityHeaders extends Handler.Wrapper {
    */
   static final String NO_STORE = "no-store";
 
+  /** Where the page's assets live: served with a short public max-age. */
+  private static final String ASSETS = "/assets/";
+
   /** What the page, its assets, the login callback and anything else carry, built once. */
   private final HttpField[] page;
 
@@ -114,8 +117,6 @@ final class SecurityHeaders extends Handler.Wrapper {
     all.addAll(List.of(more));
     return all.toArray(HttpField[]::new);
   }
-
-  private static final String ASSETS = "/assets/";
 
   private static boolean isPage(String path) {
     return path.equals("/") || path.equals("/index.html");
