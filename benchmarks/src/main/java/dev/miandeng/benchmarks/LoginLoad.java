@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,8 +74,17 @@ final class LoginLoad {
 
   void run() {
     Path dir = WorkDir.create(work.resolve("logins"));
+    // The app's metrics on a management port of their own: its view of each call to the stub.
+    int management = FreePorts.next();
     try (AuthCenterStub stub = AuthCenterStub.start(options.authLatency());
-        AppAgainstStub.Started app = AppAgainstStub.start(options, stub, dir, options.exchange())) {
+        AppAgainstStub.Started app =
+            AppAgainstStub.start(
+                options,
+                stub,
+                dir,
+                options.exchange(),
+                List.of(),
+                Map.of("MIANDENG_MANAGEMENT_PORT", Integer.toString(management)))) {
       out.printf(
           "  app ready in %d ms (production mode, H2 + Flyway, no simulator); auth center latency %d ms, exchange %s%n",
           app.process().startup().toMillis(), options.authLatency().toMillis(), options.exchange());
@@ -108,8 +118,11 @@ final class LoginLoad {
               app.process(),
               page,
               new Probe(dumpAt, () -> census[0] = ThreadDumpCensus.take(app.process(), dir))));
+      String split = null;
       if (options.overheadLogins() > 0) {
-        batches.add(
+        int callsBefore = stub.calls().size();
+        FeishuCallTimes appCallsBefore = FeishuCallTimes.read(management);
+        Batch unloaded =
             batch(
                 "unloaded: " + UNLOADED_CONCURRENCY + " at a time",
                 options.overheadLogins(),
@@ -117,9 +130,19 @@ final class LoginLoad {
                 stub,
                 app.process(),
                 page,
-                null));
+                null);
+        batches.add(unloaded);
+        List<Call> calls = stub.calls();
+        split =
+            overheadSplit(
+                unloaded,
+                FeishuCallTimes.read(management).minus(appCallsBefore),
+                calls.subList(callsBefore, calls.size()));
       }
       report(batches);
+      if (split != null) {
+        out.println(split);
+      }
       if (census[0] != null) {
         out.println();
         out.println("The app's threads " + dumpAt.toMillis() + " ms into the diagnostic batch:");
@@ -263,6 +286,31 @@ final class LoginLoad {
         .forEach(b -> out.println("  first failure in '" + b.label() + "': " + b.firstFailure()));
     out.println(
         "Goals (issue 13): wall < 1500 ms (warm), exactly 1 app-token fetch in the cold OIDC batch, server overhead p99 < 5 ms (unloaded: in the loaded batches it is mostly the wait for a CPU).");
+  }
+
+  /**
+   * Splits the unloaded batch's mean overhead into the HTTP exchanges with the stub (the app's own
+   * timing of each call, {@code miandeng_feishu_calls_seconds}, minus the stub's handler time) and
+   * the rest: the app's own work plus the two requests' round trips from the client.
+   */
+  private static String overheadSplit(
+      Batch unloaded, FeishuCallTimes appCalls, List<Call> stubCalls) {
+    double stubMillis =
+        stubCalls.stream().mapToLong(Call::nanos).average().orElse(Double.NaN) / 1e6;
+    double exchangeMillis = appCalls.meanMillis() - stubMillis;
+    double callsPerLogin = (double) appCalls.calls() / unloaded.logins();
+    double overheadMillis = Arrays.stream(unloaded.overheadNanos()).average().orElse(0) / 1e6;
+    return String.format(
+        "Unloaded, on average: a login's overhead %.2f ms; the app timed its %.1f calls per login to"
+            + " the stub at %.2f ms each, the stub's handler %.2f ms: %.2f ms of each call is the HTTP"
+            + " exchange (the app's client, loopback, the stub's dispatcher). Without those, %.2f ms"
+            + " is the app's own work and the client's two round trips.",
+        overheadMillis,
+        callsPerLogin,
+        appCalls.meanMillis(),
+        stubMillis,
+        exchangeMillis,
+        overheadMillis - callsPerLogin * exchangeMillis);
   }
 
   /** Says, from the evidence gathered, which limit the logins met first. */

@@ -36,6 +36,36 @@ class ParsersTest {
   }
 
   @Test
+  @DisplayName("the app's Prometheus scrape gives its Feishu calls, summed over every series")
+  void feishuCallTimes() {
+    String before =
+        """
+        # HELP miandeng_feishu_calls_seconds Calls to Feishu
+        # TYPE miandeng_feishu_calls_seconds histogram
+        miandeng_feishu_calls_seconds_bucket{code="0",endpoint="user_info",status="2xx",le="0.1"} 1
+        miandeng_feishu_calls_seconds_count{code="0",endpoint="user_info",status="2xx"} 2
+        miandeng_feishu_calls_seconds_sum{code="0",endpoint="user_info",status="2xx"} 0.25
+        miandeng_feishu_calls_seconds_count{code="0",endpoint="oidc_exchange_code",status="2xx"} 2
+        miandeng_feishu_calls_seconds_sum{code="0",endpoint="oidc_exchange_code",status="2xx"} 0.21
+        miandeng_feishu_calls_seconds_max{code="0",endpoint="user_info",status="2xx"} 0.2
+        miandeng_logins_total{outcome="logged_in"} 2.0
+        """;
+    String after =
+        before
+            .replace("user_info\",status=\"2xx\"} 2", "user_info\",status=\"2xx\"} 4")
+            .replace("} 0.25", "} 0.45");
+
+    FeishuCallTimes first = FeishuCallTimes.parse(before);
+    FeishuCallTimes batch = FeishuCallTimes.parse(after).minus(first);
+
+    assertThat(first.calls()).isEqualTo(4);
+    assertThat(first.seconds()).isCloseTo(0.46, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(batch.calls()).isEqualTo(2);
+    assertThat(batch.meanMillis()).isCloseTo(100.0, org.assertj.core.data.Offset.offset(1e-6));
+    assertThat(FeishuCallTimes.parse("").meanMillis()).isNaN();
+  }
+
+  @Test
   @DisplayName("the SQL-counting agent's report gives the total and the statements of a window")
   void sqlCounts() {
     SqlCounts before = SqlCounts.parse("3\ttotal\n1\tselect a\n2\tselect b\n");
