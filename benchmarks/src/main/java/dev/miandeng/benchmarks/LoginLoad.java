@@ -338,6 +338,7 @@ final class LoginLoad {
         ready > options.logins() / 10
             ? ": the CPUs bind (app CPU per login x logins / CPUs is a floor on the wall)"
             : "");
+    out.printf("  locks: %s%n", locks(census));
     out.printf(
         "  auth-center calls: at most %d in flight at the stub for %d logins%n",
         batches.stream().mapToInt(Batch::maxStubInFlight).max().orElse(0), options.logins());
@@ -346,6 +347,21 @@ final class LoginLoad {
         hikariQueued > 0
             ? hikariQueued + " requests queued for a connection: raise MIANDENG_DB_POOL_SIZE"
             : "nobody queued for a connection at the dump");
+  }
+
+  /** How many threads waited to enter a monitor at the dump, and on which one most. */
+  private static String locks(ThreadDumpCensus census) {
+    if (census == null || census.blockedOn().isEmpty()) {
+      return "no thread blocked on a monitor at the dump";
+    }
+    int blocked = census.blockedOn().values().stream().mapToInt(Integer::intValue).sum();
+    Map.Entry<String, Integer> most =
+        census.blockedOn().entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
+    return blocked
+        + " threads blocked on monitors at the dump, most ("
+        + most.getValue()
+        + ") on "
+        + most.getKey();
   }
 
   /** The stub's time on one login's path. */
