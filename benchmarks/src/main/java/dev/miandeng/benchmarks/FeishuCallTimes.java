@@ -1,12 +1,6 @@
 package dev.miandeng.benchmarks;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 
 /**
  * The app's own view of its calls to the auth center so far: {@code miandeng_feishu_calls_seconds}
@@ -22,22 +16,10 @@ record FeishuCallTimes(long calls, double seconds) {
   private static final String SUM = "miandeng_feishu_calls_seconds_sum";
   private static final String COUNT = "miandeng_feishu_calls_seconds_count";
 
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
   /** Scrapes {@code GET /metrics} of the management server at 127.0.0.1:{@code port}. */
   static FeishuCallTimes read(int port) {
     URI uri = URI.create("http://127.0.0.1:" + port + "/metrics");
-    try {
-      HttpResponse<String> answer =
-          HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
-      return parse(answer.body());
-    } catch (IOException e) {
-      throw new UncheckedIOException("the app's metrics at " + uri + " did not answer", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
+    return parse(LoopbackGet.text(uri, "the app's metrics"));
   }
 
   /** Sums the timer's {@code _count} and {@code _sum} series of the Prometheus text format. */

@@ -1,13 +1,7 @@
 package dev.miandeng.benchmarks;
 
 import dev.miandeng.benchmarks.agent.SqlCountingAgent;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -23,22 +17,10 @@ record SqlCounts(long total, Map<String, Long> bySql) {
 
   static final SqlCounts NONE = new SqlCounts(0, Map.of());
 
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
   /** The counts of the agent listening on 127.0.0.1:{@code port}. */
   static SqlCounts read(int port) {
     URI uri = URI.create("http://127.0.0.1:" + port + SqlCountingAgent.PATH);
-    try {
-      HttpResponse<String> answer =
-          HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
-      return parse(answer.body());
-    } catch (IOException e) {
-      throw new UncheckedIOException("the SQL-counting agent at " + uri + " did not answer", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
+    return parse(LoopbackGet.text(uri, "the SQL-counting agent"));
   }
 
   /** Lines of {@code count<TAB>sql}; the first one is the total. */
