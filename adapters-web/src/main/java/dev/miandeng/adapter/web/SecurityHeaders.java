@@ -60,8 +60,8 @@ final class SecurityHeaders extends Handler.Wrapper {
     // index.html always revalidates so a deploy reaches every browser at once; asset names carry
     // no hash, so browsers reuse them for a short while only (the ETag makes a reuse cheap after).
     // Decided here, not by the static file handler, so the page and its assets are served by one
-    // handler: each classpath handler mounts the whole jar as a zip file system (twice, about 4 MB
-    // of heap each).
+    // handler: each classpath handler opens the whole jar as zip file systems (four of them, about
+    // 4 MB of heap each).
     this.page = with(everywhere, originReferrer, field(CACHE_CONTROL, "no-cache"));
     this.asset =
         with(
