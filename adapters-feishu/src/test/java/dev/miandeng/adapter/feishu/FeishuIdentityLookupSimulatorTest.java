@@ -19,16 +19,14 @@ import dev.miandeng.simulator.CodeKind;
 import dev.miandeng.simulator.FeishuSimulator;
 import dev.miandeng.simulator.SimulatedEndpoint;
 import dev.miandeng.simulator.SimulatedUser;
-import dev.miandeng.simulator.SimulatorSettings;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The port contract, plus the browser (PKCE) flow and failure handling, against a real started
@@ -40,19 +38,9 @@ class FeishuIdentityLookupSimulatorTest extends IdentityLookupContract {
   private static final String REDIRECT_URI = "http://127.0.0.1/auth/callback";
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private static FeishuSimulator sim;
+  @RegisterExtension static final OnSimulator SIMULATOR = new OnSimulator();
 
   private FeishuIdentityLookup lookup;
-
-  @BeforeAll
-  static void startSimulator() {
-    sim = FeishuSimulator.start(SimulatorSettings.defaults());
-  }
-
-  @AfterAll
-  static void stopSimulator() {
-    sim.close();
-  }
 
   /** Which exchange this class runs with. */
   ExchangeFlavour flavour() {
@@ -61,8 +49,7 @@ class FeishuIdentityLookupSimulatorTest extends IdentityLookupContract {
 
   @BeforeEach
   void newLookup() {
-    sim.control().reset();
-    FeishuSettings settings = OnSimulator.settings(sim, REDIRECT_URI).withExchange(flavour());
+    FeishuSettings settings = SIMULATOR.settings(REDIRECT_URI).withExchange(flavour());
     lookup = FeishuIdentityLookup.create(settings, Clock.systemUTC(), duration -> {});
   }
 
@@ -90,16 +77,16 @@ class FeishuIdentityLookupSimulatorTest extends IdentityLookupContract {
   }
 
   static FeishuSimulator sim() {
-    return sim;
+    return SIMULATOR.sim();
   }
 
   private static SimulatedUser owner() {
-    return sim.roster().getFirst();
+    return sim().roster().getFirst();
   }
 
   private static CodeGrant.FromClient codeFor(SimulatedUser user) {
     return new CodeGrant.FromClient(
-        new AuthorizationCode(sim.control().issueCode(user.openId(), CodeKind.REQUEST_ACCESS)));
+        new AuthorizationCode(sim().control().issueCode(user.openId(), CodeKind.REQUEST_ACCESS)));
   }
 
   @Test
@@ -122,7 +109,8 @@ class FeishuIdentityLookupSimulatorTest extends IdentityLookupContract {
   void browserCodeWithVerifier() {
     PkceVerifier verifier = PkceVerifier.generate(RANDOM);
     String code =
-        sim.control()
+        sim()
+            .control()
             .issueCode(owner().openId(), CodeKind.BROWSER, verifier.s256Challenge(), REDIRECT_URI);
 
     VerifiedIdentity verified =
@@ -139,7 +127,8 @@ class FeishuIdentityLookupSimulatorTest extends IdentityLookupContract {
   void browserCodeWithWrongVerifier() {
     PkceVerifier verifier = PkceVerifier.generate(RANDOM);
     String code =
-        sim.control()
+        sim()
+            .control()
             .issueCode(owner().openId(), CodeKind.BROWSER, verifier.s256Challenge(), REDIRECT_URI);
     CodeGrant forged =
         new CodeGrant.FromBrowser(new AuthorizationCode(code), PkceVerifier.generate(RANDOM));
@@ -152,7 +141,8 @@ class FeishuIdentityLookupSimulatorTest extends IdentityLookupContract {
   void browserCodeForAnotherRedirectUri() {
     PkceVerifier verifier = PkceVerifier.generate(RANDOM);
     String code =
-        sim.control()
+        sim()
+            .control()
             .issueCode(
                 owner().openId(),
                 CodeKind.BROWSER,
@@ -168,7 +158,7 @@ class FeishuIdentityLookupSimulatorTest extends IdentityLookupContract {
   @Test
   void aDisabledUserIsNotAllowed() {
     SimulatedUser disabled =
-        sim.roster().stream().filter(SimulatedUser::disabled).findFirst().orElseThrow();
+        sim().roster().stream().filter(SimulatedUser::disabled).findFirst().orElseThrow();
 
     assertThatThrownBy(() -> lookup.identify(codeFor(disabled)))
         .isInstanceOf(UserNotAllowedException.class);
@@ -178,11 +168,11 @@ class FeishuIdentityLookupSimulatorTest extends IdentityLookupContract {
   @DisplayName(
       "REL-03 an auth center that is down fails as unavailable, and recovery needs no restart")
   void authCenterDownAndBack() {
-    sim.control().down(true);
+    sim().control().down(true);
     assertThatThrownBy(() -> lookup.identify(freshClientCode()))
         .isInstanceOf(AuthCenterUnavailableException.class);
 
-    sim.control().down(false);
+    sim().control().down(false);
     assertThat(lookup.identify(freshClientCode()))
         .usingRecursiveComparison()
         .ignoringFields("grant")
@@ -192,24 +182,24 @@ class FeishuIdentityLookupSimulatorTest extends IdentityLookupContract {
   @Test
   @DisplayName("REL-02 user_info failing with 503 twice is retried; the code exchange is sent once")
   void userInfoRetriedExchangeNot() {
-    sim.control().failNext(SimulatedEndpoint.USER_INFO, 2, 503, 20072);
+    sim().control().failNext(SimulatedEndpoint.USER_INFO, 2, 503, 20072);
 
     assertThat(lookup.identify(freshClientCode()))
         .usingRecursiveComparison()
         .ignoringFields("grant")
         .isEqualTo(expectedIdentity());
-    assertThat(sim.control().count(SimulatedEndpoint.USER_INFO)).isEqualTo(3);
-    assertThat(sim.control().count(exchangeEndpoint())).isEqualTo(1);
+    assertThat(sim().control().count(SimulatedEndpoint.USER_INFO)).isEqualTo(3);
+    assertThat(sim().control().count(exchangeEndpoint())).isEqualTo(1);
   }
 
   @Test
   @DisplayName("REL-02 a code exchange failing with 20050 / HTTP 500 is not retried")
   void exchangeNotRetried() {
-    sim.control().failNext(exchangeEndpoint(), 1, 500, 20050);
+    sim().control().failNext(exchangeEndpoint(), 1, 500, 20050);
 
     assertThatThrownBy(() -> lookup.identify(freshClientCode()))
         .isInstanceOf(AuthCenterUnavailableException.class);
-    assertThat(sim.control().count(exchangeEndpoint())).isEqualTo(1);
+    assertThat(sim().control().count(exchangeEndpoint())).isEqualTo(1);
   }
 
   SimulatedEndpoint exchangeEndpoint() {

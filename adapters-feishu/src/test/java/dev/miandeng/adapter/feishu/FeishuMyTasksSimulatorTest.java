@@ -12,15 +12,13 @@ import dev.miandeng.domain.token.ScopeNotGrantedException;
 import dev.miandeng.simulator.CodeKind;
 import dev.miandeng.simulator.FeishuSimulator;
 import dev.miandeng.simulator.SimulatedEndpoint;
-import dev.miandeng.simulator.SimulatorSettings;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@link FeishuMyTasks} against a started {@link FeishuSimulator}: the user's tasks with a token
@@ -32,32 +30,22 @@ class FeishuMyTasksSimulatorTest {
   private static final String ZHANGSAN = "ou_sim_zhangsan";
   private static final String ALICE = "ou_sim_alice";
 
-  private static FeishuSimulator sim;
+  @RegisterExtension static final OnSimulator SIMULATOR = new OnSimulator();
 
   private FeishuIdentityLookup lookup;
   private FeishuMyTasks tasks;
 
-  @BeforeAll
-  static void startSimulator() {
-    sim = FeishuSimulator.start(SimulatorSettings.defaults());
-  }
-
-  @AfterAll
-  static void stopSimulator() {
-    sim.close();
-  }
-
   @BeforeEach
   void newAdapter() {
-    sim.control().reset();
-    FeishuSettings settings = OnSimulator.settings(sim, "http://127.0.0.1/callback");
+    FeishuSettings settings = SIMULATOR.settings("http://127.0.0.1/callback");
     lookup = FeishuIdentityLookup.create(settings, Clock.systemUTC(), duration -> {});
     tasks = FeishuMyTasks.create(settings, FeishuMetrics.none(), duration -> {});
   }
 
   /** A user access token of {@code openId} for a login that asked for {@code scope}. */
   private String tokenOf(String openId, String scope) {
-    String code = sim.control().issueCode(openId, CodeKind.REQUEST_ACCESS, null, null, scope);
+    String code =
+        SIMULATOR.sim().control().issueCode(openId, CodeKind.REQUEST_ACCESS, null, null, scope);
     return lookup
         .identify(new CodeGrant.FromClient(new AuthorizationCode(code)))
         .grant()
@@ -107,16 +95,16 @@ class FeishuMyTasksSimulatorTest {
   @DisplayName("REL-03: the auth center down is unavailable, a 5xx is retried, then it works again")
   void outagesAreUnavailableAndRecovery() {
     String token = tokenOf(ZHANGSAN, "offline_access task:task:read");
-    sim.control().down(true);
+    SIMULATOR.sim().control().down(true);
     assertThatThrownBy(() -> tasks.list(token)).isInstanceOf(AuthCenterUnavailableException.class);
-    sim.control().down(false);
+    SIMULATOR.sim().control().down(false);
 
-    int before = sim.control().count(SimulatedEndpoint.TASKS);
-    sim.control().failNext(SimulatedEndpoint.TASKS, 1, 503, 1470500);
+    int before = SIMULATOR.sim().control().count(SimulatedEndpoint.TASKS);
+    SIMULATOR.sim().control().failNext(SimulatedEndpoint.TASKS, 1, 503, 1470500);
     assertThat(tasks.list(token)).hasSize(3);
-    assertThat(sim.control().count(SimulatedEndpoint.TASKS)).isEqualTo(before + 2);
+    assertThat(SIMULATOR.sim().control().count(SimulatedEndpoint.TASKS)).isEqualTo(before + 2);
 
-    sim.control().failNext(SimulatedEndpoint.TASKS, 3, 500, 1470500);
+    SIMULATOR.sim().control().failNext(SimulatedEndpoint.TASKS, 3, 500, 1470500);
     assertThatThrownBy(() -> tasks.list(token)).isInstanceOf(AuthCenterUnavailableException.class);
     assertThat(tasks.list(token)).hasSize(3);
   }

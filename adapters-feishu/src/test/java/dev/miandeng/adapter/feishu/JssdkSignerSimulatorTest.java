@@ -12,7 +12,6 @@ import dev.miandeng.domain.jsapi.JsapiConfig;
 import dev.miandeng.domain.jsapi.PageUrl;
 import dev.miandeng.simulator.FeishuSimulator;
 import dev.miandeng.simulator.SimulatedEndpoint;
-import dev.miandeng.simulator.SimulatorSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,11 +20,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@link JssdkSigner}, the JSAPI signer port on Feishu, against a started {@link FeishuSimulator}:
@@ -39,23 +37,12 @@ class JssdkSignerSimulatorTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  private static FeishuSimulator sim;
+  @RegisterExtension static final OnSimulator SIMULATOR = new OnSimulator();
   private JssdkSigner signer;
-
-  @BeforeAll
-  static void startSimulator() {
-    sim = FeishuSimulator.start(SimulatorSettings.defaults());
-  }
-
-  @AfterAll
-  static void stopSimulator() {
-    sim.close();
-  }
 
   @BeforeEach
   void newSigner() {
-    sim.control().reset();
-    FeishuSettings settings = OnSimulator.settings(sim, "http://127.0.0.1:8080/callback");
+    FeishuSettings settings = SIMULATOR.settings("http://127.0.0.1:8080/callback");
     signer = JssdkSigner.create(settings, Clock.systemUTC(), duration -> {});
   }
 
@@ -70,7 +57,7 @@ class JssdkSignerSimulatorTest {
     assertThat(config.signature())
         .isEqualTo(
             KnownTicketSigner.sha1(ticket, config.nonceStr(), config.timestamp(), PAGE.value()));
-    assertThat(config.appId()).isEqualTo(sim.appId());
+    assertThat(config.appId()).isEqualTo(SIMULATOR.sim().appId());
     assertThat(configCheck(config, PAGE.value() + "#fragment")).isEqualTo(0);
     assertThat(configCheck(config, PAGE.value())).as("the same signature again").isEqualTo(333443);
     assertThat(configCheck(signer.sign(PAGE), "http://127.0.0.1:8080/other"))
@@ -84,13 +71,13 @@ class JssdkSignerSimulatorTest {
           + " the simulator; every signature passes its check")
   void concurrentCallersShareOneTicketFetch() throws Exception {
     // Holds the first fetch open so the other callers arrive while it runs.
-    sim.control().latency(Duration.ofMillis(300));
+    SIMULATOR.sim().control().latency(Duration.ofMillis(300));
 
     List<JsapiConfig> configs = Concurrently.run(50, () -> signer.sign(PAGE));
 
-    sim.control().latency(Duration.ZERO);
-    assertThat(sim.control().count(SimulatedEndpoint.JSSDK_TICKET)).isEqualTo(1);
-    assertThat(sim.control().count(SimulatedEndpoint.TENANT_ACCESS_TOKEN)).isEqualTo(1);
+    SIMULATOR.sim().control().latency(Duration.ZERO);
+    assertThat(SIMULATOR.sim().control().count(SimulatedEndpoint.JSSDK_TICKET)).isEqualTo(1);
+    assertThat(SIMULATOR.sim().control().count(SimulatedEndpoint.TENANT_ACCESS_TOKEN)).isEqualTo(1);
     assertThat(configs.stream().map(JsapiConfig::nonceStr).distinct()).hasSize(50);
     for (JsapiConfig config : configs) {
       assertThat(configCheck(config, PAGE.value())).isEqualTo(0);
@@ -102,13 +89,13 @@ class JssdkSignerSimulatorTest {
       "REL-07 the ticket call rejecting the tenant token (99991663): the tenant token is renewed"
           + " and the ticket call repeated once")
   void staleTenantTokenOnTheTicketCall() throws Exception {
-    sim.control().failNext(SimulatedEndpoint.JSSDK_TICKET, 1, 400, 99991663);
+    SIMULATOR.sim().control().failNext(SimulatedEndpoint.JSSDK_TICKET, 1, 400, 99991663);
 
     JsapiConfig config = signer.sign(PAGE);
 
     assertThat(configCheck(config, PAGE.value())).isEqualTo(0);
-    assertThat(sim.control().count(SimulatedEndpoint.TENANT_ACCESS_TOKEN)).isEqualTo(2);
-    assertThat(sim.control().count(SimulatedEndpoint.JSSDK_TICKET)).isEqualTo(2);
+    assertThat(SIMULATOR.sim().control().count(SimulatedEndpoint.TENANT_ACCESS_TOKEN)).isEqualTo(2);
+    assertThat(SIMULATOR.sim().control().count(SimulatedEndpoint.JSSDK_TICKET)).isEqualTo(2);
   }
 
   @Test
@@ -117,7 +104,7 @@ class JssdkSignerSimulatorTest {
           + " ticket's signatures")
   void staleTicketIsRenewedOnce() throws Exception {
     assertThat(configCheck(signer.sign(PAGE), PAGE.value())).isEqualTo(0);
-    sim.control().staleJsapiTicket();
+    SIMULATOR.sim().control().staleJsapiTicket();
     assertThat(configCheck(signer.sign(PAGE), PAGE.value()))
         .as("the cached ticket is stale now: the app has no valid ticket")
         .isEqualTo(333442);
@@ -125,7 +112,7 @@ class JssdkSignerSimulatorTest {
     JsapiConfig renewed = signer.signWithRenewedTicket(PAGE);
 
     assertThat(configCheck(renewed, PAGE.value())).isEqualTo(0);
-    assertThat(sim.control().count(SimulatedEndpoint.JSSDK_TICKET)).isEqualTo(2);
+    assertThat(SIMULATOR.sim().control().count(SimulatedEndpoint.JSSDK_TICKET)).isEqualTo(2);
   }
 
   @Test
@@ -141,13 +128,13 @@ class JssdkSignerSimulatorTest {
 
     // One renewal; Feishu's 30-minute rule answers it with the same ticket, which is not renewed
     // again.
-    assertThat(sim.control().count(SimulatedEndpoint.JSSDK_TICKET)).isEqualTo(2);
+    assertThat(SIMULATOR.sim().control().count(SimulatedEndpoint.JSSDK_TICKET)).isEqualTo(2);
   }
 
   @Test
   @DisplayName("REL-03 the auth center down on a cold cache is an outage, not a signature")
   void outageIsAnException() {
-    sim.control().down(true);
+    SIMULATOR.sim().control().down(true);
 
     assertThatThrownBy(() -> signer.sign(PAGE)).isInstanceOf(AuthCenterUnavailableException.class);
   }
@@ -157,7 +144,7 @@ class JssdkSignerSimulatorTest {
     JsonNode tenant =
         post(
             "/open-apis/auth/v3/tenant_access_token/internal",
-            Map.of("app_id", sim.appId(), "app_secret", sim.appSecret()),
+            Map.of("app_id", SIMULATOR.sim().appId(), "app_secret", SIMULATOR.sim().appSecret()),
             null);
     JsonNode ticket =
         post(
@@ -185,7 +172,7 @@ class JssdkSignerSimulatorTest {
   private static JsonNode post(String path, Map<String, Object> body, String authorization)
       throws Exception {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(sim.baseUrl() + path))
+        HttpRequest.newBuilder(URI.create(SIMULATOR.sim().baseUrl() + path))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(MAPPER.writeValueAsString(body)));
     if (authorization != null) {
