@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.miandeng.adapter.persistence.crypto.TokenKeyRing;
 import dev.miandeng.adapter.persistence.jdbi.DatabaseSettings;
 import dev.miandeng.adapter.persistence.jdbi.JdbiStores;
+import dev.miandeng.adapter.persistence.jdbi.PostgresTestSchema;
 import dev.miandeng.app.AppInstances;
 import dev.miandeng.app.AppInstances.Instance;
 import dev.miandeng.application.token.ObtainUserAccessTokenUseCase.ConsentNeeded;
@@ -12,7 +13,6 @@ import dev.miandeng.application.token.ObtainUserAccessTokenUseCase.Result;
 import dev.miandeng.application.token.ObtainUserAccessTokenUseCase.Usable;
 import dev.miandeng.domain.fixtures.Concurrently;
 import dev.miandeng.domain.fixtures.MutableClock;
-import dev.miandeng.domain.fixtures.OutsideService;
 import dev.miandeng.domain.identity.UserGrant;
 import dev.miandeng.domain.token.StoredGrant;
 import dev.miandeng.domain.user.UserId;
@@ -31,7 +31,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,23 +38,20 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The token vault of two production app instances on ONE PostgreSQL (given by {@value #URL_ENV};
- * skipped loudly without it, failing under {@code CI=true}), in a schema of its own dropped
- * afterwards, with one Feishu simulator as the auth center: one refresh per rotation across
- * instances, nothing in plaintext at rest, and "log out everywhere" deleting the grant.
+ * The token vault of two production app instances on ONE PostgreSQL (given by {@value
+ * PostgresTestSchema#URL_ENV}; skipped loudly without it, failing under {@code CI=true}), in a
+ * schema of its own dropped afterwards, with one Feishu simulator as the auth center: one refresh
+ * per rotation across instances, nothing in plaintext at rest, and "log out everywhere" deleting
+ * the grant.
  */
 class TokenVaultPostgresIT {
-
-  private static final String URL_ENV = "MIANDENG_TEST_POSTGRES_URL";
 
   /** Inside the refresh margin (5 min) of a 2-hour user_access_token. */
   private static final Duration NEAR_EXPIRY = Duration.ofMinutes(117);
 
-  private final String schema =
-      "miandeng_app_vault_" + UUID.randomUUID().toString().replace("-", "");
   private final String key = TokenKeyRing.ephemeralText(new SecureRandom());
   private final MutableClock clock = new MutableClock(Instant.now());
-  private String server;
+  private PostgresTestSchema schema;
   private String databaseUrl;
   private AppInstances apps;
   private Instance a;
@@ -63,14 +59,8 @@ class TokenVaultPostgresIT {
 
   @BeforeEach
   void twoInstancesOnOneDatabase() {
-    server = System.getenv(URL_ENV);
-    if (server == null || server.isBlank()) {
-      OutsideService.missing("PostgreSQL", "NO POSTGRESQL: set " + URL_ENV + ".");
-      return;
-    }
-    // An identifier cannot be a bound parameter; this one is ours, [a-z0-9_] only.
-    execute("create schema " + schema);
-    databaseUrl = server + (server.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    schema = PostgresTestSchema.on(PostgresTestSchema.serverFromEnvironment());
+    databaseUrl = schema.settings().jdbcUrl();
     apps = AppInstances.onSimulator(SimulatorSettings.defaults());
     Map<String, String> settings =
         Map.of("MIANDENG_DB_URL", databaseUrl, "MIANDENG_TOKEN_KEY", key);
@@ -83,8 +73,8 @@ class TokenVaultPostgresIT {
     if (apps != null) {
       apps.close();
     }
-    if (server != null && !server.isBlank()) {
-      execute("drop schema if exists " + schema + " cascade");
+    if (schema != null) {
+      schema.close();
     }
   }
 
@@ -210,14 +200,5 @@ class TokenVaultPostgresIT {
       }
     }
     return cells;
-  }
-
-  private void execute(String sql) {
-    try (Connection c = DriverManager.getConnection(server);
-        Statement s = c.createStatement()) {
-      s.execute(sql);
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot prepare the test schema", e);
-    }
   }
 }

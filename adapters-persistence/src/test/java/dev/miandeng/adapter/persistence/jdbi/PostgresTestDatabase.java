@@ -1,14 +1,8 @@
 package dev.miandeng.adapter.persistence.jdbi;
 
 import dev.miandeng.domain.fixtures.OutsideService;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.HexFormat;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assertions;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -28,14 +22,15 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  */
 final class PostgresTestDatabase extends TestDatabase {
 
-  static final String URL_ENV = "MIANDENG_TEST_POSTGRES_URL";
-
-  private static final Pattern SCHEMA = Pattern.compile("currentSchema=([a-z0-9_]+)");
+  static final String URL_ENV = PostgresTestSchema.URL_ENV;
 
   /** One server per JVM: located once, shared by every test class. */
   private static DatabaseSettings server;
 
   private static PostgreSQLContainer container;
+
+  /** The schema behind each database handed out, by its URL, to drop it again. */
+  private final Map<String, PostgresTestSchema> schemas = new ConcurrentHashMap<>();
 
   static PostgresTestDatabase create() {
     return new PostgresTestDatabase();
@@ -71,31 +66,17 @@ final class PostgresTestDatabase extends TestDatabase {
 
   @Override
   protected DatabaseSettings createDatabase() {
-    byte[] bytes = new byte[8];
-    ThreadLocalRandom.current().nextBytes(bytes);
-    String schema = "miandeng_test_" + HexFormat.of().formatHex(bytes);
-    try (Connection c = connect(server);
-        Statement s = c.createStatement()) {
-      // An identifier cannot be a bound parameter; this one is ours, [a-z0-9_] only.
-      s.execute("create schema " + schema);
-    } catch (SQLException e) {
-      return Assertions.fail("cannot create a test schema on " + server, e);
-    }
-    String url = server.jdbcUrl();
-    return DatabaseSettings.of(
-        url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
-        server.user(),
-        server.password());
+    PostgresTestSchema schema = PostgresTestSchema.on(server);
+    DatabaseSettings settings = schema.settings();
+    schemas.put(settings.jdbcUrl(), schema);
+    return settings;
   }
 
   @Override
-  protected void dropDatabase(DatabaseSettings settings) throws SQLException {
-    Matcher m = SCHEMA.matcher(settings.jdbcUrl());
-    if (m.find()) {
-      try (Connection c = connect(server);
-          Statement s = c.createStatement()) {
-        s.execute("drop schema if exists " + m.group(1) + " cascade");
-      }
+  protected void dropDatabase(DatabaseSettings settings) {
+    PostgresTestSchema schema = schemas.remove(settings.jdbcUrl());
+    if (schema != null) {
+      schema.close();
     }
   }
 
