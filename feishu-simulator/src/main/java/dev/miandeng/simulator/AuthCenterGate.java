@@ -6,8 +6,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Stands in front of every auth-center endpoint: counts the call, applies the latency, answers 503
- * while the auth center is down and plays injected failures; only then the real handler runs.
+ * Stands in front of every auth-center endpoint: counts the call, reads the request, applies the
+ * latency, answers 503 while the auth center is down and plays injected failures; only then the
+ * real handler runs.
  */
 final class AuthCenterGate {
   private final CallCounters counters;
@@ -29,6 +30,10 @@ final class AuthCenterGate {
   Handler guard(SimulatedEndpoint endpoint, Handler handler) {
     return ctx -> {
       counters.increment(endpoint);
+      // Read the request whole before any answer, as a gateway does: a connection closed with
+      // request bytes still unread is reset, and the reset throws away answer bytes the client has
+      // not read yet (seen as a 1 MB oversize answer cut short under load).
+      ctx.bodyAsBytes();
       if (legacyShape.on()) {
         ctx.attribute(LegacyErrorShape.ATTRIBUTE, true);
       }
