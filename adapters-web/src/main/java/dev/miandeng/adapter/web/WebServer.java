@@ -239,6 +239,9 @@ public final class WebServer implements AutoCloseable {
           server.insertHandler(staticFilesCompression());
           server.insertHandler(headers);
           server.setErrorHandler(new JettyErrorPages(headers));
+          if (settings.accessLog()) {
+            server.setRequestLog(AccessLog.create());
+          }
         });
     cfg.jetty.modifyHttpConfiguration(
         http -> {

@@ -34,6 +34,7 @@ import java.util.regex.Pattern;
  * @param shutdownDelay how long {@code stop()} keeps serving normally after readiness turned 503,
  *     so that load balancers probing readiness stop sending traffic before the port closes (REL-10)
  * @param shutdownGrace how long {@code stop()} then waits for in-flight requests (REL-10)
+ * @param accessLog one line per finished request, in {@link AccessLog}'s format; off by default
  */
 public record WebSettings(
     String host,
@@ -46,7 +47,8 @@ public record WebSettings(
     int loginRateLimit,
     int loginRateLimitPerAddress,
     Duration shutdownDelay,
-    Duration shutdownGrace) {
+    Duration shutdownGrace,
+    boolean accessLog) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
@@ -121,7 +123,8 @@ public record WebSettings(
         DEFAULT_LOGIN_RATE_LIMIT,
         DEFAULT_LOGIN_RATE_LIMIT_PER_ADDRESS,
         DEFAULT_SHUTDOWN_DELAY,
-        DEFAULT_SHUTDOWN_GRACE);
+        DEFAULT_SHUTDOWN_GRACE,
+        false);
   }
 
   public WebSettings withAddress(String newHost, int newPort) {
@@ -164,6 +167,10 @@ public record WebSettings(
         });
   }
 
+  public WebSettings withAccessLog(boolean on) {
+    return with(d -> d.accessLog = on);
+  }
+
   /** A copy with some fields changed, validated again by the canonical constructor. */
   private WebSettings with(Consumer<Draft> change) {
     Draft draft = new Draft(this);
@@ -184,6 +191,7 @@ public record WebSettings(
     private int loginRateLimitPerAddress;
     private Duration shutdownDelay;
     private Duration shutdownGrace;
+    private boolean accessLog;
 
     private Draft(WebSettings s) {
       host = s.host;
@@ -197,6 +205,7 @@ public record WebSettings(
       loginRateLimitPerAddress = s.loginRateLimitPerAddress;
       shutdownDelay = s.shutdownDelay;
       shutdownGrace = s.shutdownGrace;
+      accessLog = s.accessLog;
     }
 
     private WebSettings build() {
@@ -211,7 +220,8 @@ public record WebSettings(
           loginRateLimit,
           loginRateLimitPerAddress,
           shutdownDelay,
-          shutdownGrace);
+          shutdownGrace,
+          accessLog);
     }
   }
 

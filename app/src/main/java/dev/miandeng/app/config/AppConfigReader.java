@@ -117,7 +117,8 @@ public final class AppConfigReader {
             1,
             1_000_000),
         raw.durationOrZero("MIANDENG_SHUTDOWN_DELAY", WebSettings.DEFAULT_SHUTDOWN_DELAY),
-        raw.duration("MIANDENG_SHUTDOWN_GRACE", WebSettings.DEFAULT_SHUTDOWN_GRACE));
+        raw.duration("MIANDENG_SHUTDOWN_GRACE", WebSettings.DEFAULT_SHUTDOWN_GRACE),
+        raw.oneOf("MIANDENG_ACCESS_LOG", "false", Set.of("true", "false")).equals("true"));
   }
 
   /**

@@ -21,6 +21,7 @@ import java.util.Set;
  *     (IPv6: one /64)
  * @param shutdownDelay how long the server keeps serving after readiness turned 503 (REL-10)
  * @param shutdownGrace how long in-flight requests may then finish (REL-10)
+ * @param accessLog one line per finished request on the {@code miandeng.access} logger
  */
 public record HttpConfig(
     String host,
@@ -32,7 +33,8 @@ public record HttpConfig(
     int loginRateLimitPerMinute,
     int loginRateLimitPerAddressPerMinute,
     Duration shutdownDelay,
-    Duration shutdownGrace) {
+    Duration shutdownGrace,
+    boolean accessLog) {
 
   public HttpConfig {
     Objects.requireNonNull(host, "host");
@@ -64,7 +66,9 @@ public record HttpConfig(
         + " login requests/min per address, shutdown delay "
         + shutdownDelay
         + " then grace "
-        + shutdownGrace;
+        + shutdownGrace
+        + ", access log "
+        + (accessLog ? "on" : "off");
   }
 
   /**
@@ -78,7 +82,8 @@ public record HttpConfig(
         .withCookies(secureCookies.orElse(defaults.secureCookies()), embedOrigins)
         .withTrustedProxies(trustedProxies)
         .withLoginRateLimits(loginRateLimitPerMinute, loginRateLimitPerAddressPerMinute)
-        .withShutdown(shutdownDelay, shutdownGrace);
+        .withShutdown(shutdownDelay, shutdownGrace)
+        .withAccessLog(accessLog);
   }
 
   /** The public origin: configured, or the local address for a demo on this machine. */

@@ -166,6 +166,10 @@ class AppConfigReaderTest {
     assertThat(read(Map.of("MIANDENG_LOG_FORMAT", "json")).operations().jsonLogs()).isTrue();
     assertThatThrownBy(() -> read(Map.of("MIANDENG_LOG_FORMAT", "xml")))
         .hasMessageContaining("MIANDENG_LOG_FORMAT");
+    assertThat(read(Map.of()).http().accessLog()).isFalse();
+    assertThat(read(Map.of("MIANDENG_ACCESS_LOG", "true")).http().accessLog()).isTrue();
+    assertThatThrownBy(() -> read(Map.of("MIANDENG_ACCESS_LOG", "yes")))
+        .hasMessageContaining("MIANDENG_ACCESS_LOG");
   }
 
   @Test
