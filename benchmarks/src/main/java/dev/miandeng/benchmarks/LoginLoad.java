@@ -36,10 +36,12 @@ import java.util.concurrent.Semaphore;
  *       simultaneous logins on two cores cannot avoid.
  * </ol>
  *
- * <p>A login's server overhead is the time of its two requests to the app minus the stub's time on
- * its path: its code exchange and user_info calls (from the stub's entry to its last byte written)
- * and the part of any app-token fetch it waited through (between its session post and its exchange
- * reaching the stub).
+ * <p>A login's server overhead is the app's own time for its two requests, from its access log
+ * ({@link AccessLogTimes}: first byte parsed to last byte written), minus the stub's time on its
+ * path: its code exchange and user_info calls (from the stub's entry to its last byte written) and
+ * the part of any app-token fetch it waited through (between its session post and its exchange
+ * reaching the stub). The same difference taken with the client's clock is printed beside it: it
+ * adds the client's HTTP stack, the loopback and the client JVM's own pauses.
  */
 final class LoginLoad {
 
@@ -65,6 +67,7 @@ final class LoginLoad {
       long appTokenFetches,
       long[] postNanos,
       long[] overheadNanos,
+      long[] clientOverheadNanos,
       int maxStubInFlight,
       long listenOverflows,
       long appCpuMicros,
@@ -84,7 +87,12 @@ final class LoginLoad {
                 dir,
                 options.exchange(),
                 List.of(),
-                Map.of("MIANDENG_MANAGEMENT_PORT", Integer.toString(management)))) {
+                Map.of(
+                    "MIANDENG_MANAGEMENT_PORT",
+                    Integer.toString(management),
+                    // The app's own time per request, for the overhead (AccessLogTimes).
+                    "MIANDENG_ACCESS_LOG",
+                    "true"))) {
       out.printf(
           "  app ready in %d ms (production mode, H2 + Flyway, no simulator); auth center latency %d ms, exchange %s%n",
           app.process().startup().toMillis(), options.authLatency().toMillis(), options.exchange());
@@ -237,12 +245,20 @@ final class LoginLoad {
     calls = calls.subList(callsBefore, calls.size());
     StubPath path = new StubPath(calls);
     long last = done.stream().mapToLong(Timings::postEnd).max().orElse(started);
+    AccessLogTimes server = accessLog(app, done);
     return new Batch(
         label,
         n,
         last - started,
         calls.stream().filter(c -> c.endpoint().equals("app_access_token")).count(),
         done.stream().mapToLong(t -> t.postEnd() - t.postStart()).toArray(),
+        done.stream()
+            .mapToLong(
+                t ->
+                    server.nanos(t.nonceRequestId())
+                        + server.nanos(t.postRequestId())
+                        - path.stubNanos(t))
+            .toArray(),
         done.stream().mapToLong(t -> t.appNanos() - path.stubNanos(t)).toArray(),
         stub.maxInFlight(),
         ProcFs.listenOverflows() - overflowsBefore,
@@ -250,6 +266,28 @@ final class LoginLoad {
         failures,
         firstFailure,
         loadAverage);
+  }
+
+  /**
+   * The app's access log once it has a line for every request of {@code done}: Jetty writes a line
+   * after the answer's last byte, so the client may have it a moment before the line exists.
+   */
+  private static AccessLogTimes accessLog(ServerProcess app, List<Timings> done) {
+    for (int attempt = 0; ; attempt++) {
+      AccessLogTimes times = AccessLogTimes.read(app.log());
+      boolean complete =
+          done.stream()
+              .allMatch(
+                  t -> times.nanos(t.nonceRequestId()) >= 0 && times.nanos(t.postRequestId()) >= 0);
+      if (complete) {
+        return times;
+      }
+      if (attempt == 50) {
+        throw new IllegalStateException(
+            "the app's access log lacks requests of this batch; see " + app.log());
+      }
+      ServerProcess.sleep(Duration.ofMillis(100));
+    }
   }
 
   private void report(List<Batch> batches) {
@@ -263,11 +301,11 @@ final class LoginLoad {
         options.exchange());
     out.println();
     out.println(
-        "| batch | wall ms | app-token fetches | session post p50 / p99 ms | server overhead p50 / p99 ms | app CPU ms per login | max calls at the stub | listen-queue overflows | failed | load avg before |");
-    out.println("|---|---|---|---|---|---|---|---|---|---|");
+        "| batch | wall ms | app-token fetches | session post p50 / p99 ms | server overhead p50 / p99 ms | the same at the client p50 / p99 ms | app CPU ms per login | max calls at the stub | listen-queue overflows | failed | load avg before |");
+    out.println("|---|---|---|---|---|---|---|---|---|---|---|");
     for (Batch b : batches) {
       out.printf(
-          "| %s | %.0f | %d | %.1f / %.1f | %.1f / %.1f | %.2f | %d | %d | %d | %.2f |%n",
+          "| %s | %.0f | %d | %.1f / %.1f | %.1f / %.1f | %.1f / %.1f | %.2f | %d | %d | %d | %.2f |%n",
           b.label(),
           b.wallNanos() / 1e6,
           b.appTokenFetches(),
@@ -275,6 +313,8 @@ final class LoginLoad {
           Stats.percentile(b.postNanos(), 99) / 1e6,
           Stats.percentile(b.overheadNanos(), 50) / 1e6,
           Stats.percentile(b.overheadNanos(), 99) / 1e6,
+          Stats.percentile(b.clientOverheadNanos(), 50) / 1e6,
+          Stats.percentile(b.clientOverheadNanos(), 99) / 1e6,
           b.appCpuMicros() / 1000.0 / b.logins(),
           b.maxStubInFlight(),
           b.listenOverflows(),
@@ -291,7 +331,7 @@ final class LoginLoad {
   /**
    * Splits the unloaded batch's mean overhead into the HTTP exchanges with the stub (the app's own
    * timing of each call, {@code miandeng_feishu_calls_seconds}, minus the stub's handler time) and
-   * the rest: the app's own work plus the two requests' round trips from the client.
+   * the rest: the app's own work on its two requests, Jetty's included.
    */
   private static String overheadSplit(
       Batch unloaded, FeishuCallTimes appCalls, List<Call> stubCalls) {
@@ -304,7 +344,7 @@ final class LoginLoad {
         "Unloaded, on average: a login's overhead %.2f ms; the app timed its %.1f calls per login to"
             + " the stub at %.2f ms each, the stub's handler %.2f ms: %.2f ms of each call is the HTTP"
             + " exchange (the app's client, loopback, the stub's dispatcher). Without those, %.2f ms"
-            + " is the app's own work and the client's two round trips.",
+            + " is the app's own work on the login's two requests.",
         overheadMillis,
         callsPerLogin,
         appCalls.meanMillis(),

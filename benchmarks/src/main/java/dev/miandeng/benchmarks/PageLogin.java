@@ -53,8 +53,8 @@ final class PageLogin {
   }
 
   /**
-   * When each step of one login started and ended ({@link System#nanoTime()}), and the session
-   * token it got.
+   * When each step of one login started and ended ({@link System#nanoTime()}), the session token it
+   * got, and the app's request ids ({@code X-Request-Id}) of its two requests.
    */
   record Timings(
       String sessionToken,
@@ -62,7 +62,9 @@ final class PageLogin {
       long nonceStart,
       long nonceEnd,
       long postStart,
-      long postEnd) {
+      long postEnd,
+      String nonceRequestId,
+      String postRequestId) {
 
     /** The two requests to the app, without the time the "client" took to mint the code. */
     long appNanos() {
@@ -84,7 +86,14 @@ final class PageLogin {
     long postEnd = System.nanoTime();
     field(session, "user");
     return new Timings(
-        cookie(session, SESSION_COOKIE), code, nonceStart, nonceEnd, postStart, postEnd);
+        cookie(session, SESSION_COOKIE),
+        code,
+        nonceStart,
+        nonceEnd,
+        postStart,
+        postEnd,
+        requestId(nonceAnswer),
+        requestId(session));
   }
 
   /** {@code GET /api/me} with a session cookie: its status. */
@@ -123,6 +132,13 @@ final class PageLogin {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     }
+  }
+
+  private static String requestId(HttpResponse<String> response) {
+    return response
+        .headers()
+        .firstValue("X-Request-Id")
+        .orElseThrow(() -> new LoginFailedException("no X-Request-Id"));
   }
 
   private static String field(HttpResponse<String> response, String name) {

@@ -36,6 +36,23 @@ class ParsersTest {
   }
 
   @Test
+  @DisplayName("the app's access log gives each request's server time by request id")
+  void accessLogTimes() {
+    String log =
+        """
+        23:52:53.046 INFO  [] dev.miandeng.app.Main - miandeng listening on http://127.0.0.1:8080
+        23:52:53.046 INFO  [] miandeng.access - 127.0.0.1 "POST /api/session HTTP/1.1" 200 1043 4127us 3q2-7wEMx1fZ0a9R
+        23:52:53.047 INFO  [] miandeng.access - 127.0.0.1 "POST /api/login/nonce HTTP/1.1" 200 512 88us TxvOZWj686K_zmS-
+        """;
+
+    AccessLogTimes times = AccessLogTimes.parse(log);
+
+    assertThat(times.nanos("3q2-7wEMx1fZ0a9R")).isEqualTo(4_127_000);
+    assertThat(times.nanos("TxvOZWj686K_zmS-")).isEqualTo(88_000);
+    assertThat(times.nanos("missing")).isEqualTo(-1);
+  }
+
+  @Test
   @DisplayName("the app's Prometheus scrape gives its Feishu calls, summed over every series")
   void feishuCallTimes() {
     String before =
