@@ -128,6 +128,7 @@ final class LoginLoad {
               new Probe(dumpAt, () -> census[0] = ThreadDumpCensus.take(app.process(), dir))));
       String split = null;
       if (options.overheadLogins() > 0) {
+        quiet(app.process());
         int callsBefore = stub.calls().size();
         FeishuCallTimes appCallsBefore = FeishuCallTimes.read(management);
         Batch unloaded =
@@ -158,6 +159,36 @@ final class LoginLoad {
       }
       verdict(batches, census[0], ListenQueue.backlog(app.baseUrl().getPort()));
     }
+  }
+
+  /** At most this share of one CPU over a second is "quiet" for the app. */
+  private static final double QUIET_CPU_SHARE = 0.05;
+
+  private static final Duration QUIET_WAIT_MAX = Duration.ofSeconds(60);
+
+  /**
+   * Waits until the app has spent less than {@value #QUIET_CPU_SHARE} of a CPU over a second, at
+   * most {@link #QUIET_WAIT_MAX}: after a thousand logins at once the JVM goes on for seconds with
+   * concurrent GC cycles, compilation and cache maintenance, and an "unloaded" batch started
+   * meanwhile would measure that burst's aftermath.
+   */
+  private void quiet(ServerProcess app) {
+    long start = System.nanoTime();
+    long cpu = app.cpuMicros();
+    while (System.nanoTime() - start < QUIET_WAIT_MAX.toNanos()) {
+      ServerProcess.sleep(Duration.ofSeconds(1));
+      long now = app.cpuMicros();
+      if (now - cpu < QUIET_CPU_SHARE * 1_000_000) {
+        out.printf(
+            "  the app was quiet (under %.0f %% of a CPU) %.1f s after the diagnostic batch%n",
+            QUIET_CPU_SHARE * 100, (System.nanoTime() - start) / 1e9);
+        return;
+      }
+      cpu = now;
+    }
+    out.printf(
+        "  the app was still busy %d s after the diagnostic batch; the unloaded batch starts anyway%n",
+        QUIET_WAIT_MAX.toSeconds());
   }
 
   /** Something to do {@code after} the batch began, on its own thread. */
