@@ -41,8 +41,8 @@ class ParsersTest {
     String log =
         """
         23:52:53.046 INFO  [] dev.miandeng.app.Main - miandeng listening on http://127.0.0.1:8080
-        23:52:53.046 INFO  [] miandeng.access - 127.0.0.1 "POST /api/session HTTP/1.1" 200 1043 4127us 3q2-7wEMx1fZ0a9R
-        23:52:53.047 INFO  [] miandeng.access - 127.0.0.1 "POST /api/login/nonce HTTP/1.1" 200 512 88us TxvOZWj686K_zmS-
+        23:52:53.046 INFO  [] access - 127.0.0.1 "POST /api/session HTTP/1.1" 200 1043 4127us 3q2-7wEMx1fZ0a9R
+        23:52:53.047 INFO  [] access - 127.0.0.1 "POST /api/login/nonce HTTP/1.1" 200 512 88us TxvOZWj686K_zmS-
         """;
 
     AccessLogTimes times = AccessLogTimes.parse(log);

@@ -20,7 +20,7 @@ import org.eclipse.jetty.server.Slf4jRequestLogWriter;
 final class AccessLog {
 
   /** The logger the lines go to. */
-  static final String LOGGER = "miandeng.access";
+  static final String LOGGER = "access";
 
   /** Jetty's format codes: {@code %U} is the path without the query; {@code %{us}T} the time. */
   static final String FORMAT =

@@ -21,7 +21,7 @@ import java.util.Set;
  *     (IPv6: one /64)
  * @param shutdownDelay how long the server keeps serving after readiness turned 503 (REL-10)
  * @param shutdownGrace how long in-flight requests may then finish (REL-10)
- * @param accessLog one line per finished request on the {@code miandeng.access} logger
+ * @param accessLog one line per finished request on the {@code access} logger
  */
 public record HttpConfig(
     String host,
