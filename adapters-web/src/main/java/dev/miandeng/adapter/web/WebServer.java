@@ -291,6 +291,9 @@ public final class WebServer implements AutoCloseable {
 
   private static void frameworkError(ErrorResponses errors, HttpResponseException e, Context ctx) {
     int status = e.getStatus();
+    if (status == 405) {
+      allowedMethods(e).ifPresent(methods -> ctx.header("Allow", methods));
+    }
     String code =
         switch (status) {
           case 404 -> "not_found";
@@ -306,6 +309,17 @@ public final class WebServer implements AutoCloseable {
           default -> "The request could not be processed.";
         };
     errors.send(ctx, status, code, message, Optional.empty());
+  }
+
+  /**
+   * The methods the path has routes for, as Javalin's 405 details list them ("GET, POST"): a 405
+   * must say them in {@code Allow} (RFC 9110 §15.5.6). Javalin names the detail after the answer's
+   * shape, {@code availableMethods} for JSON and {@code Available methods} for HTML.
+   */
+  private static Optional<String> allowedMethods(HttpResponseException e) {
+    Map<String, String> details = e.getDetails();
+    return Optional.ofNullable(details.get("availableMethods"))
+        .or(() -> Optional.ofNullable(details.get("Available methods")));
   }
 
   private static void unexpected(ErrorResponses errors, Exception e, Context ctx) {

@@ -197,6 +197,21 @@ class HttpSurfaceTest {
   }
 
   @Test
+  @DisplayName("a 405 on a routed path says in Allow the methods the path has (RFC 9110 §15.5.6)")
+  void allowOn405() {
+    Browser browser = app.browser();
+
+    HttpResponse<String> getLogout = browser.get("/api/logout");
+    HttpResponse<String> getLogoutAsPage = browser.get("/api/logout", "Accept", "text/html");
+
+    assertThat(getLogout.statusCode()).isEqualTo(405);
+    assertThat(getLogout.headers().firstValue("Allow")).contains("POST");
+    assertThat(getLogoutAsPage.statusCode()).isEqualTo(405);
+    assertThat(getLogoutAsPage.headers().firstValue("Allow")).contains("POST");
+    assertThat(browser.get("/api/session").headers().firstValue("Allow")).contains("POST");
+  }
+
+  @Test
   @DisplayName("SEC-28: a declared body over the limit is refused with 413 before it is read")
   void bodyTooLargeDeclared() {
     String response =
