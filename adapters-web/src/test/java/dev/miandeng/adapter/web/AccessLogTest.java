@@ -2,33 +2,20 @@ package dev.miandeng.adapter.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.net.http.HttpResponse;
-import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 class AccessLogTest {
 
   private final TestApp app = TestApp.start(s -> s.withAccessLog(true));
-  private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
-  private final Logger access = (Logger) LoggerFactory.getLogger(AccessLog.LOGGER);
-
-  @BeforeEach
-  void capture() {
-    appender.start();
-    access.addAppender(appender);
-  }
+  private final LogCapture access = new LogCapture(AccessLog.LOGGER);
 
   @AfterEach
   void stop() {
-    access.detachAppender(appender);
+    access.close();
     app.close();
   }
 
@@ -39,20 +26,14 @@ class AccessLogTest {
   private String lineOf(HttpResponse<String> response) throws InterruptedException {
     String id = response.headers().firstValue(RequestIds.HEADER).orElseThrow();
     for (int i = 0; i < 500; i++) {
-      for (String line : lines()) {
+      for (String line : access.lines()) {
         if (line.endsWith(" " + id)) {
           return line;
         }
       }
       Thread.sleep(10);
     }
-    throw new AssertionError("no access-log line for request " + id + " in " + lines());
-  }
-
-  private List<String> lines() {
-    synchronized (appender.list) {
-      return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
-    }
+    throw new AssertionError("no access-log line for request " + id + " in " + access.lines());
   }
 
   @Test
@@ -85,7 +66,7 @@ class AccessLogTest {
 
     assertThat(lineOf(login)).contains("\"POST /api/session HTTP/1.1\" 200 ");
     assertThat(lineOf(callback)).contains("\"GET /callback HTTP/1.1\" 400 ");
-    assertThat(lines())
+    assertThat(access.lines())
         .isNotEmpty()
         .allSatisfy(
             line -> assertThat(line).doesNotContain(code, nonce, session, "callback-code", state));

@@ -2,36 +2,20 @@ package dev.miandeng.adapter.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 class SecurityEventsTest {
 
   private final TestApp app = TestApp.start();
-  private final ListAppender<ILoggingEvent> events = new ListAppender<>();
-  private final Logger security = (Logger) LoggerFactory.getLogger(SecurityEvents.LOGGER);
-
-  @BeforeEach
-  void capture() {
-    events.start();
-    security.addAppender(events);
-  }
+  private final LogCapture events = new LogCapture(SecurityEvents.LOGGER);
 
   @AfterEach
   void stop() {
-    security.detachAppender(events);
+    events.close();
     app.close();
-  }
-
-  private List<String> lines() {
-    return events.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
   }
 
   @Test
@@ -52,7 +36,7 @@ class SecurityEventsTest {
     browser.logInAsAlice();
     browser.post("/api/logout", "{}");
 
-    List<String> lines = lines();
+    List<String> lines = events.lines();
     assertThat(lines)
         .anySatisfy(
             l ->
