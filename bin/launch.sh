@@ -46,3 +46,39 @@ miandeng_jvm_options() {
     echo "-XX:AOTCacheOutput=$file -Xlog:aot*=off -Xlog:cds*=off"
   fi
 }
+
+# Starts the jar with the class-data options above and the given arguments; its exit status is the
+# JVM's. A run that writes the AOT cache or the AppCDS archive (the first of a build) writes it at
+# exit from what it did. When the app refused to start (a configuration error: status 2; a port in
+# use or a store out of reach: status 1) it did nearly nothing, and that file would stay until the
+# next build and make every start slower than none: it is dropped, so the next run writes one
+# again. Stopping the app (Ctrl-C, SIGTERM: status 130, 143) keeps it.
+miandeng_run_jar() {
+  local jar="$1" cache="" option app status=0
+  shift
+  local jvm_options
+  read -r -a jvm_options <<<"$(miandeng_jvm_options "$jar")"
+  for option in "${jvm_options[@]}"; do
+    case "$option" in
+      -XX:AOTCacheOutput=*) cache="${option#*=}" ;;
+      -XX:SharedArchiveFile=*) [ -f "${option#*=}" ] || cache="${option#*=}" ;;
+    esac
+  done
+  if [ -z "$cache" ]; then
+    exec "$JAVA_HOME/bin/java" "${jvm_options[@]}" -jar "$jar" "$@"
+  fi
+  "$JAVA_HOME/bin/java" "${jvm_options[@]}" -jar "$jar" "$@" &
+  app=$!
+  trap 'kill -TERM "$app" 2>/dev/null' TERM INT HUP
+  wait "$app" || status=$?
+  # A signal ends the wait above early; wait again for the JVM's own status.
+  while kill -0 "$app" 2>/dev/null; do
+    status=0
+    wait "$app" || status=$?
+  done
+  if [ "$status" -eq 1 ] || [ "$status" -eq 2 ]; then
+    rm -f "$cache"
+    echo "the start was refused: the class-data cache it wrote ($cache) is dropped, the next start writes one again" >&2
+  fi
+  return "$status"
+}
