@@ -11,9 +11,10 @@ import java.util.regex.Pattern;
 
 /**
  * The app's own time for each request, from its access log ({@code MIANDENG_ACCESS_LOG=true},
- * README "Configuration"): Jetty's microseconds from the request's first byte parsed to its last
- * byte written, by request id ({@code X-Request-Id}). A client's clock also counts its own HTTP
- * stack, the loopback and its waits for a CPU; this one is the server's alone.
+ * README "Configuration"): the microseconds from the request's first byte parsed to its line, which
+ * is written once the answer's last byte is, by request id ({@code X-Request-Id}). A client's clock
+ * also counts its own HTTP stack, the loopback and its waits for a CPU; this one is the server's
+ * alone.
  */
 final class AccessLogTimes {
 

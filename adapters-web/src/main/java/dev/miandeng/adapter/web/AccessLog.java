@@ -1,36 +1,82 @@
 package dev.miandeng.adapter.web;
 
-import org.eclipse.jetty.server.CustomRequestLog;
+import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.RequestLog;
-import org.eclipse.jetty.server.Slf4jRequestLogWriter;
+import org.eclipse.jetty.server.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
- * The access log ({@code MIANDENG_ACCESS_LOG=true}): Jetty's own {@link CustomRequestLog}, one line
- * per finished request on the {@value #LOGGER} logger, so it goes wherever the other logs go (as
- * JSON with {@code MIANDENG_LOG_FORMAT=json}). A line, e.g.
+ * The access log ({@code MIANDENG_ACCESS_LOG=true}): one line per finished request on the {@value
+ * #LOGGER} logger, so it goes wherever the other logs go, with the request id in the logging
+ * context as on every other line of the request ({@code mdc.requestId} with {@code
+ * MIANDENG_LOG_FORMAT=json}). A line, e.g.
  *
  * <pre>127.0.0.1 "POST /api/session HTTP/1.1" 200 1043 4127us 3q2-7wEMx1fZ0a9R</pre>
  *
- * gives the client address as the connection saw it, the request line with the path but never the
- * query (the callback's {@code code} and {@code state} travel there, SEC-12), the status, the bytes
- * sent (headers included), the microseconds from the request's first byte parsed to its last byte
- * written, and the request id also sent as {@code X-Request-Id}. No header and no cookie is written
- * (SEC-12: session ids and codes never reach the logs).
+ * gives the client address as the connection saw it, the method, the path as sent but without its
+ * query and its path parameters, the protocol, the status, the body bytes the server wrote, the
+ * microseconds from the request's first byte parsed to the line, and the request id also sent as
+ * {@code X-Request-Id} ({@code -} when none was given). No header, cookie, query or path parameter
+ * is written: the callback's {@code code} and {@code state} travel in the query and a {@code
+ * ;jsessionid=} in a path parameter (SEC-12). That last rule is why the line is written here rather
+ * than with a format of Jetty's {@code CustomRequestLog}, whose path code keeps path parameters.
+ *
+ * <p>A request Jetty refuses before it is parsed (a malformed request line, a URI or headers over
+ * the limit) is logged as Jetty names it, {@code "BAD /badMessage HTTP/1.0" 400 0}.
  */
-final class AccessLog {
+final class AccessLog implements RequestLog {
 
   /** The logger the lines go to. */
   static final String LOGGER = "access";
 
-  /** Jetty's format codes: {@code %U} is the path without the query; {@code %{us}T} the time. */
-  static final String FORMAT =
-      "%{client}a \"%m %U %H\" %s %O %{us}Tus %{" + RequestIds.HEADER + "}o";
+  private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
 
-  private AccessLog() {}
+  @Override
+  public void log(Request request, Response response) {
+    long micros = (System.nanoTime() - request.getBeginNanoTime()) / 1_000;
+    String id = response.getHeaders().get(RequestIds.HEADER);
+    if (id != null) {
+      MDC.put(RequestIds.MDC_KEY, id);
+    }
+    try {
+      LOG.info(
+          "{} \"{} {} {}\" {} {} {}us {}",
+          Request.getRemoteAddr(request),
+          request.getMethod(),
+          pathWithoutParameters(request.getHttpURI().getPath()),
+          request.getConnectionMetaData().getProtocol(),
+          response.getStatus(),
+          Response.getContentBytesWritten(response),
+          micros,
+          id == null ? "-" : id);
+    } finally {
+      MDC.remove(RequestIds.MDC_KEY);
+    }
+  }
 
-  static RequestLog create() {
-    Slf4jRequestLogWriter writer = new Slf4jRequestLogWriter();
-    writer.setLoggerName(LOGGER);
-    return new CustomRequestLog(writer, FORMAT);
+  /** {@code /a;x=1/b;y} → {@code /a/b}: each segment up to its first {@code ;}. */
+  static String pathWithoutParameters(String path) {
+    if (path == null) {
+      return "-";
+    }
+    if (path.indexOf(';') < 0) {
+      return path;
+    }
+    StringBuilder plain = new StringBuilder(path.length());
+    boolean inParameter = false;
+    for (int i = 0; i < path.length(); i++) {
+      char c = path.charAt(i);
+      if (c == '/') {
+        inParameter = false;
+      } else if (c == ';') {
+        inParameter = true;
+      }
+      if (!inParameter) {
+        plain.append(c);
+      }
+    }
+    return plain.toString();
   }
 }

@@ -240,7 +240,7 @@ public final class WebServer implements AutoCloseable {
           server.insertHandler(headers);
           server.setErrorHandler(new JettyErrorPages(headers));
           if (settings.accessLog()) {
-            server.setRequestLog(AccessLog.create());
+            server.setRequestLog(new AccessLog());
           }
         });
     cfg.jetty.modifyHttpConfiguration(

@@ -2,6 +2,7 @@ package dev.miandeng.adapter.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import java.net.http.HttpResponse;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -23,17 +24,21 @@ class AccessLogTest {
    * The line of the request with this id. Jetty writes it once the answer is complete, which the
    * client may see first: wait for it (bounded), never assert on a time.
    */
-  private String lineOf(HttpResponse<String> response) throws InterruptedException {
+  private ILoggingEvent eventOf(HttpResponse<String> response) throws InterruptedException {
     String id = response.headers().firstValue(RequestIds.HEADER).orElseThrow();
     for (int i = 0; i < 500; i++) {
-      for (String line : access.lines()) {
-        if (line.endsWith(" " + id)) {
-          return line;
+      for (ILoggingEvent event : access.events()) {
+        if (event.getFormattedMessage().endsWith(" " + id)) {
+          return event;
         }
       }
       Thread.sleep(10);
     }
     throw new AssertionError("no access-log line for request " + id + " in " + access.lines());
+  }
+
+  private String lineOf(HttpResponse<String> response) throws InterruptedException {
+    return eventOf(response).getFormattedMessage();
   }
 
   @Test
@@ -49,11 +54,15 @@ class AccessLogTest {
             Pattern.compile(
                 "127\\.0\\.0\\.1 \"POST /api/session HTTP/1\\.1\" 200 \\d+ \\d+us [A-Za-z0-9_-]{16}"));
     assertThat(lineOf(me)).contains(" \"GET /api/me HTTP/1.1\" 200 ");
+    assertThat(eventOf(me).getMDCPropertyMap())
+        .as("the request id in the logging context, as on the request's other lines")
+        .containsEntry(
+            RequestIds.MDC_KEY, me.headers().firstValue(RequestIds.HEADER).orElseThrow());
   }
 
   @Test
   @DisplayName(
-      "SEC-12: the access log never holds the query (code, state), the session cookie or the nonce")
+      "SEC-12: the access log never holds the query (code, state), a path parameter, the session cookie or the nonce")
   void noSecrets() throws InterruptedException {
     Browser browser = app.browser();
     String code = app.clientCodeForAlice();
@@ -63,12 +72,26 @@ class AccessLogTest {
     String session = browser.sessionCookie();
     String state = "S".repeat(43);
     HttpResponse<String> callback = browser.get("/callback?code=callback-code&state=" + state);
+    HttpResponse<String> pathParameter = browser.get("/callback;jsessionid=path-secret?code=x");
 
     assertThat(lineOf(login)).contains("\"POST /api/session HTTP/1.1\" 200 ");
     assertThat(lineOf(callback)).contains("\"GET /callback HTTP/1.1\" 400 ");
+    assertThat(lineOf(pathParameter)).contains("\"GET /callback HTTP/1.1\" 400 ");
     assertThat(access.lines())
         .isNotEmpty()
         .allSatisfy(
-            line -> assertThat(line).doesNotContain(code, nonce, session, "callback-code", state));
+            line ->
+                assertThat(line)
+                    .doesNotContain(code, nonce, session, "callback-code", state, "path-secret"));
+  }
+
+  @Test
+  @DisplayName("SEC-12: path parameters are cut from every segment of the logged path")
+  void pathParameters() {
+    assertThat(AccessLog.pathWithoutParameters("/a;x=1/b;y")).isEqualTo("/a/b");
+    assertThat(AccessLog.pathWithoutParameters("/callback;jsessionid=s")).isEqualTo("/callback");
+    assertThat(AccessLog.pathWithoutParameters("/api/me")).isEqualTo("/api/me");
+    assertThat(AccessLog.pathWithoutParameters(";x/")).isEqualTo("/");
+    assertThat(AccessLog.pathWithoutParameters(null)).isEqualTo("-");
   }
 }

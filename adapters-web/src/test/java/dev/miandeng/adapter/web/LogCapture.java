@@ -19,10 +19,14 @@ final class LogCapture implements AutoCloseable {
   }
 
   /** A copy: the server's threads may still be appending. */
-  List<String> lines() {
+  List<ILoggingEvent> events() {
     synchronized (appender.list) {
-      return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+      return List.copyOf(appender.list);
     }
+  }
+
+  List<String> lines() {
+    return events().stream().map(ILoggingEvent::getFormattedMessage).toList();
   }
 
   @Override
