@@ -53,7 +53,11 @@ class SecurityEventsTest {
                 assertThat(l)
                     .contains("event=revocation outcome=ended_1 ")
                     .endsWith("user=tenant-acme/ou_alice"))
-        .anySatisfy(l -> assertThat(l).contains("event=logout outcome=ok"));
+        .anySatisfy(
+            l ->
+                assertThat(l)
+                    .contains("event=logout outcome=ok ")
+                    .endsWith("user=tenant-acme/ou_alice"));
     assertThat(lines)
         .allSatisfy(l -> assertThat(l).doesNotContain(code, nonce, session, "never-issued"));
   }
