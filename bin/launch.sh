@@ -52,7 +52,8 @@ miandeng_jvm_options() {
 # exit from what it did. When the app refused to start (a configuration error: status 2; a port in
 # use or a store out of reach: status 1) it did nearly nothing, and that file would stay until the
 # next build and make every start slower than none: it is dropped, so the next run writes one
-# again. Stopping the app (Ctrl-C, SIGTERM: status 130, 143) keeps it.
+# again. Stopping the app keeps it: Ctrl-C or SIGTERM, both passed on to the JVM as SIGTERM
+# (started in the background, it ignores SIGINT), status 143.
 miandeng_run_jar() {
   local jar="$1" cache="" option app status=0
   shift

@@ -16,12 +16,14 @@ import org.slf4j.MDC;
  * <pre>127.0.0.1 "POST /api/session HTTP/1.1" 200 1043 4127us 3q2-7wEMx1fZ0a9R</pre>
  *
  * gives the client address as the connection saw it, the method, the path as sent but without its
- * query and its path parameters, the protocol, the status, the body bytes the server wrote, the
- * microseconds from the request's first byte parsed to the line, and the request id also sent as
- * {@code X-Request-Id} ({@code -} when none was given). No header, cookie, query or path parameter
- * is written: the callback's {@code code} and {@code state} travel in the query and a {@code
- * ;jsessionid=} in a path parameter (SEC-12). That last rule is why the line is written here rather
- * than with a format of Jetty's {@code CustomRequestLog}, whose path code keeps path parameters.
+ * query and its path parameters, the protocol, the status, the body bytes the server wrote (as
+ * Jetty counts them: a HEAD counts what its GET would send, an answer Jetty writes before routing
+ * counts 0), the microseconds from the request's first byte parsed to the line, and the request id
+ * also sent as {@code X-Request-Id} ({@code -} when none was given). No header, cookie, query or
+ * path parameter is written: the callback's {@code code} and {@code state} travel in the query and
+ * a {@code ;jsessionid=} in a path parameter (SEC-12). That last rule is why the line is written
+ * here rather than with a format of Jetty's {@code CustomRequestLog}, whose path code keeps path
+ * parameters.
  *
  * <p>A request Jetty refuses before it is parsed (a malformed request line, a URI or headers over
  * the limit) is logged as Jetty names it, {@code "BAD /badMessage HTTP/1.0" 400 0}.

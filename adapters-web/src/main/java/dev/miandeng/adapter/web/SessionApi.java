@@ -81,14 +81,15 @@ final class SessionApi {
   void logOut(Context ctx) {
     Optional<SessionToken> token = cookies.session(ctx);
     if (token.isPresent()) {
-      // Whose session this was, read before it is gone: the event names the user (SEC-34).
+      // Whose session this was, read before it is gone: the event names the user (SEC-34). A
+      // cookie of a session already over logs nobody out, and says so.
       String user =
           useCases.currentUser().current(token.get())
                   instanceof CurrentUserUseCase.Authenticated authenticated
               ? UserJson.key(authenticated.user())
               : null;
       useCases.logOut().logOut(token.get());
-      events.record(ctx, "logout", "ok", user);
+      events.record(ctx, "logout", user == null ? "no_session" : "ok", user);
     }
     cookies.expireSession(ctx);
     ctx.status(204);
