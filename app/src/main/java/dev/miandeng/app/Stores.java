@@ -1,5 +1,6 @@
 package dev.miandeng.app;
 
+import dev.miandeng.adapter.persistence.jdbi.DatabaseSettings;
 import dev.miandeng.adapter.persistence.jdbi.JdbiStores;
 import dev.miandeng.adapter.persistence.memory.DisabledUserTokens;
 import dev.miandeng.adapter.persistence.memory.InMemoryLoginStates;
@@ -164,10 +165,16 @@ final class Stores implements AutoCloseable {
 
     JdbiStores database() {
       if (database == null) {
+        DatabaseSettings settings = config.database().orElseThrow();
         database =
             open(
-                () -> JdbiStores.open(config.database().orElseThrow(), meters),
-                "MIANDENG_DB_URL (and MIANDENG_DB_USER, MIANDENG_DB_PASSWORD)");
+                () -> JdbiStores.open(settings, meters),
+                // The zero-setup H2 file lives in the data directory: a folder that cannot be
+                // written is the likely cause, not a database URL nobody set.
+                settings.jdbcUrl().startsWith(DatabaseSettings.H2_FILE_URL_PREFIX)
+                    ? "MIANDENG_DATA_DIR (the embedded database's folder, which must be writable)"
+                        + " or MIANDENG_DB_URL"
+                    : "MIANDENG_DB_URL (and MIANDENG_DB_USER, MIANDENG_DB_PASSWORD)");
         probes.add(new Probe("the database", database::isReachable));
       }
       return database;

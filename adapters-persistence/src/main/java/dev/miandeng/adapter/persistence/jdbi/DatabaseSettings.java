@@ -109,6 +109,9 @@ public record DatabaseSettings(
     return of(h2FileUrl(dataDir), "", "");
   }
 
+  /** How every URL of an embedded H2 database in files begins. */
+  public static final String H2_FILE_URL_PREFIX = "jdbc:h2:file:";
+
   /**
    * {@code jdbc:h2:file:<dataDir>;MODE=PostgreSQL;…;CACHE_SIZE=4096}: the database files are {@code
    * dataDir.*}, its page cache {@link #H2_CACHE_SIZE_KB}.
@@ -122,7 +125,7 @@ public record DatabaseSettings(
     if (!dataDir.isAbsolute() && !path.startsWith("./") && !path.startsWith("../")) {
       path = "./" + path;
     }
-    return "jdbc:h2:file:" + path + H2_PORTABLE_MODE + ";CACHE_SIZE=" + H2_CACHE_SIZE_KB;
+    return H2_FILE_URL_PREFIX + path + H2_PORTABLE_MODE + ";CACHE_SIZE=" + H2_CACHE_SIZE_KB;
   }
 
   public DatabaseSettings withPoolSize(int newPoolSize) {
