@@ -50,4 +50,11 @@ final class AccessLogTimes {
     Long us = micros.get(requestId);
     return us == null ? -1 : us * 1000;
   }
+
+  /** The server's time for a login's two requests in nanoseconds, or -1 while a line is missing. */
+  long nanos(PageLogin.Timings login) {
+    long nonce = nanos(login.nonceRequestId());
+    long post = nanos(login.postRequestId());
+    return nonce < 0 || post < 0 ? -1 : nonce + post;
+  }
 }

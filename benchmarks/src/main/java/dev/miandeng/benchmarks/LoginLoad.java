@@ -283,13 +283,7 @@ final class LoginLoad {
         last - started,
         calls.stream().filter(c -> c.endpoint().equals("app_access_token")).count(),
         done.stream().mapToLong(t -> t.postEnd() - t.postStart()).toArray(),
-        done.stream()
-            .mapToLong(
-                t ->
-                    server.nanos(t.nonceRequestId())
-                        + server.nanos(t.postRequestId())
-                        - path.stubNanos(t))
-            .toArray(),
+        done.stream().mapToLong(t -> server.nanos(t) - path.stubNanos(t)).toArray(),
         done.stream().mapToLong(t -> t.appNanos() - path.stubNanos(t)).toArray(),
         stub.maxInFlight(),
         ProcFs.listenOverflows() - overflowsBefore,
@@ -306,11 +300,7 @@ final class LoginLoad {
   private static AccessLogTimes accessLog(ServerProcess app, List<Timings> done) {
     for (int attempt = 0; ; attempt++) {
       AccessLogTimes times = AccessLogTimes.read(app.log());
-      boolean complete =
-          done.stream()
-              .allMatch(
-                  t -> times.nanos(t.nonceRequestId()) >= 0 && times.nanos(t.postRequestId()) >= 0);
-      if (complete) {
+      if (done.stream().allMatch(t -> times.nanos(t) >= 0)) {
         return times;
       }
       if (attempt == 50) {
