@@ -25,8 +25,9 @@ import org.slf4j.MDC;
  * here rather than with a format of Jetty's {@code CustomRequestLog}, whose path code keeps path
  * parameters.
  *
- * <p>A request Jetty refuses before it is parsed (a malformed request line, a URI or headers over
- * the limit) is logged as Jetty names it, {@code "BAD /badMessage HTTP/1.0" 400 0}.
+ * <p>A request Jetty refuses before routing is logged as Jetty names it: a malformed request line
+ * or path as {@code "BAD /badMessage HTTP/1.0" 400 0} (414 for a URI over the limit), headers over
+ * the limit with their request line and 431.
  */
 final class AccessLog implements RequestLog {
 
