@@ -64,8 +64,8 @@ final class AuthCenterStub implements AutoCloseable {
     }
   }
 
-  private final HttpServer server;
   private final Duration latency;
+  private volatile HttpServer server;
   private final String appAccessToken = "a-" + randomHex(16);
   private final Map<String, Integer> unusedCodes = new ConcurrentHashMap<>();
   private final Map<String, Integer> userOfSpentCode = new ConcurrentHashMap<>();
@@ -75,30 +75,45 @@ final class AuthCenterStub implements AutoCloseable {
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger maxInFlight = new AtomicInteger();
 
-  private AuthCenterStub(HttpServer server, Duration latency) {
-    this.server = server;
+  private AuthCenterStub(Duration latency) {
     this.latency = latency;
   }
 
   /** Starts on a free loopback port; each call answers after {@code latency}. */
   static AuthCenterStub start(Duration latency) {
-    HttpServer server;
+    AuthCenterStub stub = new AuthCenterStub(latency);
+    stub.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    return stub;
+  }
+
+  /**
+   * Closes every connection to the stub, the idle keep-alive ones included, and listens again on
+   * the same port with the same tokens and codes. The JDK server cannot close only its idle
+   * connections, so it stops (a call still in progress gets up to a second) and a new one binds.
+   */
+  void closeConnections() {
+    InetSocketAddress address = server.getAddress();
+    server.stop(1);
+    listen(address);
+  }
+
+  private void listen(InetSocketAddress address) {
+    HttpServer listening;
     try {
       // A deep accept queue: a burst of connections from the app must not be dropped here.
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4096);
+      listening = HttpServer.create(address, 4096);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot start the auth-center stub", e);
+      throw new UncheckedIOException("cannot start the auth-center stub on " + address, e);
     }
-    AuthCenterStub stub = new AuthCenterStub(server, latency);
-    server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-    server.createContext("/open-apis/auth/v3/app_access_token/internal", stub::appAccessToken);
-    server.createContext("/open-apis/authen/v1/oidc/access_token", stub::oidcAccessToken);
-    server.createContext("/open-apis/authen/v2/oauth/token", stub::v2Token);
-    server.createContext("/open-apis/authen/v1/user_info", stub::userInfo);
-    server.createContext(
-        "/", exchange -> stub.answer(exchange, "unknown", null, 404, error(404, "not found")));
-    server.start();
-    return stub;
+    listening.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+    listening.createContext("/open-apis/auth/v3/app_access_token/internal", this::appAccessToken);
+    listening.createContext("/open-apis/authen/v1/oidc/access_token", this::oidcAccessToken);
+    listening.createContext("/open-apis/authen/v2/oauth/token", this::v2Token);
+    listening.createContext("/open-apis/authen/v1/user_info", this::userInfo);
+    listening.createContext(
+        "/", exchange -> answer(exchange, "unknown", null, 404, error(404, "not found")));
+    listening.start();
+    server = listening;
   }
 
   URI baseUrl() {

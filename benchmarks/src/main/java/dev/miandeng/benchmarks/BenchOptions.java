@@ -25,7 +25,7 @@ import java.util.Map;
  *     time ({@code LOGIN_WARMUP}, 8000): a server that has been up a while has its login path
  *     compiled; the cold batch shows one that has not
  * @param overheadLogins logins of the unloaded batch that measures a login's server overhead
- *     without CPU queueing ({@code OVERHEAD_LOGINS}, 200; 0 skips it)
+ *     without CPU queueing ({@code OVERHEAD_LOGINS}, 1,000; 0 skips it)
  * @param authLatency the auth-center stub's fixed latency per call ({@code AUTH_LATENCY_MS}, 100)
  * @param exchange the app's code exchange in the login run ({@code EXCHANGE}, {@code oidc})
  * @param memorySessions sessions of the memory run ({@code MEMORY_SESSIONS}, 10000)
@@ -71,7 +71,7 @@ record BenchOptions(
         Path.of(env.getOrDefault("BENCH_JAR", "benchmarks/target/benchmarks.jar")),
         positive(env, "LOGINS", 1000),
         nonNegative(env, "LOGIN_WARMUP", 8000),
-        nonNegative(env, "OVERHEAD_LOGINS", 200),
+        nonNegative(env, "OVERHEAD_LOGINS", 1000),
         Duration.ofMillis(nonNegative(env, "AUTH_LATENCY_MS", 100)),
         oneOf(env, "EXCHANGE", "oidc", List.of("oidc", "v2")),
         nonNegative(env, "MEMORY_SESSIONS", 10_000),

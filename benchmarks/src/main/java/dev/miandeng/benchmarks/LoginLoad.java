@@ -3,6 +3,7 @@ package dev.miandeng.benchmarks;
 import dev.miandeng.benchmarks.AuthCenterStub.Call;
 import dev.miandeng.benchmarks.PageLogin.Timings;
 import java.io.PrintStream;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,6 +32,9 @@ import java.util.concurrent.Semaphore;
  *   <li><b>warm</b>: the figure the goal is about, a server that has been up a while;
  *   <li><b>diagnostic</b>: as warm, with the app's threads dumped to see which pool, if any, holds
  *       logins back;
+ *   <li>the bursts' keep-alive connections closed, the app let go quiet, and unmeasured rounds of
+ *       logins {@value #UNLOADED_CONCURRENCY} at a time until the JIT has settled ({@link
+ *       #settleJit});
  *   <li><b>unloaded</b>: {@code OVERHEAD_LOGINS} logins {@value #UNLOADED_CONCURRENCY} at a time,
  *       so a login's server overhead is measured without the queueing for a CPU that a thousand
  *       simultaneous logins on two cores cannot avoid.
@@ -38,10 +42,10 @@ import java.util.concurrent.Semaphore;
  *
  * <p>A login's server overhead is the app's own time for its two requests, from its access log
  * ({@link AccessLogTimes}: first byte parsed to last byte written), minus the stub's time on its
- * path: its code exchange and user_info calls (from the stub's entry to its last byte written) and
- * the part of any app-token fetch it waited through (between its session post and its exchange
- * reaching the stub). The same difference taken with the client's clock is printed beside it: it
- * adds the client's HTTP stack, the loopback and the client JVM's own pauses.
+ * path: its code exchange and user_info calls (from the stub's handler's entry to its answer's
+ * first write) and the part of any app-token fetch it waited through (between its session post and
+ * its exchange reaching the stub). The same difference taken with the client's clock is printed
+ * beside it: it adds the client's HTTP stack, the loopback and the client JVM's own pauses.
  */
 final class LoginLoad {
 
@@ -100,7 +104,8 @@ final class LoginLoad {
           "  accept queue (listen backlog) of the app's port: %d; of the stub's: %d (net.core.somaxconn caps both)%n",
           ListenQueue.backlog(app.baseUrl().getPort()),
           ListenQueue.backlog(stub.baseUrl().getPort()));
-      PageLogin page = new PageLogin(PageLogin.newClient(), app.baseUrl());
+      HttpClient loadedClient = PageLogin.newClient();
+      PageLogin page = new PageLogin(loadedClient, app.baseUrl());
       List<Batch> batches = new ArrayList<>();
       int all = options.logins();
       batches.add(
@@ -126,28 +131,9 @@ final class LoginLoad {
               app.process(),
               page,
               new Probe(dumpAt, () -> census[0] = ThreadDumpCensus.take(app.process(), dir))));
-      String split = null;
-      if (options.overheadLogins() > 0) {
-        quiet(app.process());
-        int callsBefore = stub.calls().size();
-        FeishuCallTimes appCallsBefore = FeishuCallTimes.read(management);
-        Batch unloaded =
-            batch(
-                "unloaded: " + UNLOADED_CONCURRENCY + " at a time",
-                options.overheadLogins(),
-                UNLOADED_CONCURRENCY,
-                stub,
-                app.process(),
-                page,
-                null);
-        batches.add(unloaded);
-        List<Call> calls = stub.calls();
-        split =
-            overheadSplit(
-                unloaded,
-                FeishuCallTimes.read(management).minus(appCallsBefore),
-                calls.subList(callsBefore, calls.size()));
-      }
+      // The bursts are over: their thousand keep-alive connections to the app close now.
+      loadedClient.close();
+      String split = options.overheadLogins() > 0 ? unloaded(stub, app, management, batches) : null;
       report(batches);
       if (split != null) {
         out.println(split);
@@ -180,15 +166,96 @@ final class LoginLoad {
       long now = app.cpuMicros();
       if (now - cpu < QUIET_CPU_SHARE * 1_000_000) {
         out.printf(
-            "  the app was quiet (under %.0f %% of a CPU) %.1f s after the diagnostic batch%n",
+            "  the app was quiet (under %.0f %% of a CPU) %.1f s after the bursts' connections closed%n",
             QUIET_CPU_SHARE * 100, (System.nanoTime() - start) / 1e9);
         return;
       }
       cpu = now;
     }
     out.printf(
-        "  the app was still busy %d s after the diagnostic batch; the unloaded batch starts anyway%n",
+        "  the app was still busy %d s after the bursts' connections closed; the unloaded part starts anyway%n",
         QUIET_WAIT_MAX.toSeconds());
+  }
+
+  /**
+   * Adds the unloaded batch to {@code batches} and returns the split of its mean overhead. It
+   * measures a server that has been up a while, not the bursts' aftermath: the app's hundreds of
+   * keep-alive connections to the stub are closed first rather than timing out in the middle of it
+   * (the client's are closed by then), the app is let go quiet, and the JIT compiles what it left
+   * queued behind the bursts ({@link #settleJit}). A fresh client opens its own connections.
+   */
+  private String unloaded(
+      AuthCenterStub stub, AppAgainstStub.Started started, int management, List<Batch> batches) {
+    ServerProcess app = started.process();
+    stub.closeConnections();
+    quiet(app);
+    try (HttpClient client = PageLogin.newClient()) {
+      PageLogin page = new PageLogin(client, started.baseUrl());
+      settleJit(stub, app, page);
+      int callsBefore = stub.calls().size();
+      FeishuCallTimes appCallsBefore = FeishuCallTimes.read(management);
+      Batch unloaded =
+          batch(
+              "unloaded: " + UNLOADED_CONCURRENCY + " at a time",
+              options.overheadLogins(),
+              UNLOADED_CONCURRENCY,
+              stub,
+              app,
+              page,
+              null);
+      batches.add(unloaded);
+      List<Call> calls = stub.calls();
+      return overheadSplit(
+          unloaded,
+          FeishuCallTimes.read(management).minus(appCallsBefore),
+          calls.subList(callsBefore, calls.size()));
+    }
+  }
+
+  /** Logins per round of the JIT's settling, at the unloaded batch's concurrency. */
+  private static final int SETTLING_ROUND_LOGINS = 200;
+
+  /** The JIT has settled after this many rounds in a row with its compilers under the share. */
+  private static final int SETTLED_ROUNDS = 3;
+
+  /** At most this share of one CPU for the JIT compiler threads over a round is "settled". */
+  private static final double SETTLED_JIT_SHARE = 0.02;
+
+  private static final int SETTLING_ROUNDS_MAX = 30;
+
+  /**
+   * Runs unmeasured rounds of {@value #SETTLING_ROUND_LOGINS} logins at the unloaded batch's
+   * concurrency, one line each, until the app's JIT compiler threads spent under {@value
+   * #SETTLED_JIT_SHARE} of a CPU in {@value #SETTLED_ROUNDS} rounds in a row (at most {@value
+   * #SETTLING_ROUNDS_MAX} rounds). Under the bursts the compilers starve and the tiered policy
+   * raises its thresholds with their queue, so after 11,000 logins the login path was still being
+   * compiled: the first rounds spent 22-34 % of a CPU in the C2 compiler and 15-22 ms of app CPU
+   * per login, against 0.5-0.8 % and 2.4-2.6 ms ten rounds later. One round under the share is not
+   * enough: compilation came back for two more rounds after the first one below 3 %.
+   */
+  private void settleJit(AuthCenterStub stub, ServerProcess app, PageLogin page) {
+    int calm = 0;
+    for (int round = 1; round <= SETTLING_ROUNDS_MAX && calm < SETTLED_ROUNDS; round++) {
+      long compilersBefore = ProcFs.jitCompilerCpuMicros(app.pid());
+      Batch b =
+          batch("JIT settling", SETTLING_ROUND_LOGINS, UNLOADED_CONCURRENCY, stub, app, page, null);
+      double share =
+          (ProcFs.jitCompilerCpuMicros(app.pid()) - compilersBefore) / (b.wallNanos() / 1e3);
+      calm = share < SETTLED_JIT_SHARE ? calm + 1 : 0;
+      out.printf(
+          "  JIT settling, round %d: %d logins %d at a time, %.2f ms of app CPU per login, the JIT compilers %.1f %% of a CPU, %d failed%n",
+          round,
+          SETTLING_ROUND_LOGINS,
+          UNLOADED_CONCURRENCY,
+          b.appCpuMicros() / 1000.0 / SETTLING_ROUND_LOGINS,
+          share * 100,
+          b.failures());
+    }
+    if (calm < SETTLED_ROUNDS) {
+      out.printf(
+          "  the JIT compilers were still busy after %d rounds; the unloaded batch starts anyway%n",
+          SETTLING_ROUNDS_MAX);
+    }
   }
 
   /** Something to do {@code after} the batch began, on its own thread. */

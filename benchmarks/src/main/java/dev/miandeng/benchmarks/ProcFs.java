@@ -3,8 +3,10 @@ package dev.miandeng.benchmarks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Reads a process's CPU time and memory from Linux's {@code /proc} (proc(5)): what the process
@@ -21,10 +23,40 @@ final class ProcFs {
    * ({@code utime}) and 15 ({@code stime}) of {@code /proc/<pid>/stat}, counted in clock ticks.
    */
   static long cpuMicros(long pid) {
-    String stat = read(Path.of("/proc", Long.toString(pid), "stat"));
+    return ticks(read(Path.of("/proc", Long.toString(pid), "stat")))
+        * 1_000_000
+        / CLOCK_TICKS_PER_SECOND;
+  }
+
+  /** Fields 14 and 15 of a {@code stat} line, in clock ticks. */
+  private static long ticks(String stat) {
     // Field 2 (the command) is in parentheses and may hold spaces: count from after it.
     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
-    long ticks = Long.parseLong(fields[14 - 3]) + Long.parseLong(fields[15 - 3]);
+    return Long.parseLong(fields[14 - 3]) + Long.parseLong(fields[15 - 3]);
+  }
+
+  /**
+   * User plus system CPU time of the process's JIT compiler threads so far, in microseconds: the
+   * threads named {@code C1 CompilerThread…} and {@code C2 CompilerThread…} ({@code
+   * /proc/<pid>/task/<tid>/comm}, cut at 15 characters), their {@code stat} read as in {@link
+   * #cpuMicros}. A thread that ends between the listing and the read is skipped.
+   */
+  static long jitCompilerCpuMicros(long pid) {
+    Path tasks = Path.of("/proc", Long.toString(pid), "task");
+    long ticks = 0;
+    try (Stream<Path> threads = Files.list(tasks)) {
+      for (Path thread : threads.toList()) {
+        try {
+          if (Files.readString(thread.resolve("comm")).contains("CompilerThre")) {
+            ticks += ticks(Files.readString(thread.resolve("stat")));
+          }
+        } catch (NoSuchFileException ended) {
+          // The JVM removes idle compiler threads; this one is gone.
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + tasks, e);
+    }
     return ticks * 1_000_000 / CLOCK_TICKS_PER_SECOND;
   }
 
