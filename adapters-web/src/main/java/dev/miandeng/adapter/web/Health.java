@@ -19,13 +19,13 @@ final class Health {
   }
 
   void live(Context ctx) {
-    Json.write(ctx, Map.of("status", "UP"));
+    Json.answer(ctx, Map.of("status", "UP"));
   }
 
   void ready(Context ctx) {
     boolean ready = !draining && isReady();
     ctx.status(ready ? 200 : 503);
-    Json.write(ctx, Map.of("status", ready ? "UP" : "DOWN"));
+    Json.answer(ctx, Map.of("status", ready ? "UP" : "DOWN"));
   }
 
   void startDraining() {

@@ -75,7 +75,7 @@ final class JsapiConfigApi {
     answer.put("timestamp", config.timestamp());
     answer.put("nonceStr", config.nonceStr());
     answer.put("signature", config.signature());
-    Json.write(ctx, answer);
+    Json.answer(ctx, answer);
   }
 
   private static PageUrl pageUrl(String raw) {

@@ -47,7 +47,7 @@ final class SessionApi {
     body.put("jssdkUrl", settings.client().clientScript().toString());
     body.put("scopes", settings.client().scopes());
     body.put("loginUrl", "/login");
-    Json.write(ctx, body);
+    Json.answer(ctx, body);
   }
 
   void issueNonce(Context ctx) {
@@ -55,7 +55,7 @@ final class SessionApi {
     json.readObject(ctx, Set.of());
     LoginState nonce = useCases.issueLoginNonce().issue();
     cookies.setNonce(ctx, nonce);
-    Json.write(ctx, Map.of("nonce", nonce.value()));
+    Json.answer(ctx, Map.of("nonce", nonce.value()));
   }
 
   void logIn(Context ctx) {
@@ -70,7 +70,7 @@ final class SessionApi {
     AuthorizationCode code = parseCode(rawCode);
     var loggedIn =
         finisher.finish(ctx, attempt, FinishLoginUseCase.Kind.CLIENT, rawNonce, boundNonce, code);
-    Json.write(ctx, UserJson.wrap(loggedIn.user()));
+    Json.answer(ctx, UserJson.wrap(loggedIn.user()));
   }
 
   void me(Context ctx) {

@@ -38,7 +38,7 @@ final class TasksApi {
   void myTasks(Context ctx) {
     UserId user = sessions.authenticated(ctx).user().id();
     switch (listMyTasks.list(user)) {
-      case Tasks tasks -> Json.write(ctx, Map.of("tasks", json(tasks.tasks())));
+      case Tasks tasks -> Json.answer(ctx, Map.of("tasks", json(tasks.tasks())));
       case ConsentNeeded consent ->
           errors.send(
               ctx,
