@@ -52,6 +52,10 @@ public final class Miandeng implements AutoCloseable {
 
       PrometheusMeterRegistry meters = Management.newRegistry();
       started.push(meters::close);
+      // Started before the rest, so closed after them (parts close in reverse): Prometheus keeps
+      // scraping through the shutdown delay and the drain (REL-10) and gets their counts too.
+      Optional<Management> management = Management.start(config.operations(), meters);
+      management.ifPresent(started::push);
       Stores stores = Stores.open(config.persistence(), clock, meters);
       started.push(stores);
       FeishuIdentityLookup identityLookup =
@@ -82,8 +86,6 @@ public final class Miandeng implements AutoCloseable {
       web.start();
       started.push(web);
       started.push(Housekeeping.start(useCases.sweepExpired()));
-      Optional<Management> management = Management.start(config.operations(), meters);
-      management.ifPresent(started::push);
       return new Miandeng(publicUrl, started, management, useCases);
     } catch (RuntimeException e) {
       closeAll(started);

@@ -3,9 +3,12 @@ package dev.miandeng.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -87,6 +90,34 @@ class AuthCenterStubTest {
 
     assertThat(wrongSecret.path("code").asInt()).isEqualTo(99991543);
     assertThat(wrongToken.path("code").asInt()).isEqualTo(99991663);
+  }
+
+  @Test
+  @DisplayName(
+      "closing its connections ends a kept-alive one, and the stub answers again on the same port"
+          + " with the codes it minted before")
+  void closeConnections() throws Exception {
+    String code = stub.mintCode(3);
+    URI before = stub.baseUrl();
+    try (Socket idle = new Socket(before.getHost(), before.getPort())) {
+      idle.setSoTimeout(5_000);
+      idle.getOutputStream()
+          .write("GET /nothing HTTP/1.1\r\nHost: stub\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      String answer = "";
+      while (!answer.endsWith("}")) {
+        byte[] chunk = new byte[1024];
+        int read = idle.getInputStream().read(chunk);
+        assertThat(read).as("the stub's answer on the kept-alive connection").isPositive();
+        answer += new String(chunk, 0, read, StandardCharsets.US_ASCII);
+      }
+      assertThat(answer).startsWith("HTTP/1.1 404");
+
+      stub.closeConnections();
+
+      assertThat(idle.getInputStream().read()).as("the idle connection is closed").isEqualTo(-1);
+    }
+    assertThat(stub.baseUrl()).isEqualTo(before);
+    assertThat(v2Exchange(code).path("code").asInt()).isZero();
   }
 
   private JsonNode v2Exchange(String code) throws Exception {

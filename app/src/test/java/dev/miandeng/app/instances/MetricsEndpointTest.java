@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -48,10 +49,11 @@ class MetricsEndpointTest {
         FeishuSimulator.start(
             SimulatorSettings.defaults().withRedirectUris(List.of(ORIGIN + "/callback")));
     int port = freePort();
-    Map<String, String> config = new HashMap<>(extra);
+    Map<String, String> config = new HashMap<>();
+    config.put("MIANDENG_SHUTDOWN_DELAY", "1ms");
+    config.putAll(extra);
     config.put("MIANDENG_PORT", String.valueOf(port));
     config.put("MIANDENG_PUBLIC_BASE_URL", ORIGIN);
-    config.put("MIANDENG_SHUTDOWN_DELAY", "1ms");
     config.put("MIANDENG_DATA_DIR", dataDir.toString());
     config.put("FEISHU_APP_ID", feishu.appId());
     config.put("FEISHU_APP_SECRET", feishu.appSecret());
@@ -130,6 +132,31 @@ class MetricsEndpointTest {
                     HttpResponse.BodyHandlers.ofString())
                 .statusCode())
         .isEqualTo(405);
+  }
+
+  @Test
+  @DisplayName(
+      "REL-10: /metrics answers through the shutdown delay, while readiness says 503: Prometheus"
+          + " scrapes the drain")
+  void scrapedWhileDraining() throws Exception {
+    start(Map.of("MIANDENG_MANAGEMENT_PORT", "0", "MIANDENG_SHUTDOWN_DELAY", "3s"));
+    URI metrics = app.metricsUrl().orElseThrow();
+    Thread stopping = Thread.ofPlatform().start(app::close);
+    try {
+      URI ready = instance.resolve("/health/ready");
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+      while (get(ready).statusCode() != 503) {
+        assertThat(System.nanoTime()).as("readiness says 503 once stopping").isLessThan(deadline);
+        Thread.sleep(20);
+      }
+
+      HttpResponse<String> scrape = get(metrics);
+
+      assertThat(scrape.statusCode()).isEqualTo(200);
+      assertThat(scrape.body()).contains("jvm_memory_used_bytes{").endsWith("\n");
+    } finally {
+      stopping.join();
+    }
   }
 
   @Test
