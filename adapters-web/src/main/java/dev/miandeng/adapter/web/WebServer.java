@@ -137,13 +137,13 @@ public final class WebServer implements AutoCloseable {
               cfg.routes.post("/api/login/nonce", api::issueNonce);
               cfg.routes.post("/api/session", api::logIn);
               getAndHead(cfg, "/api/me", api::me);
-              cfg.routes.get("/api/me/tasks", tasks::myTasks);
+              getAndHead(cfg, "/api/me/tasks", tasks::myTasks);
               cfg.routes.post("/api/logout", api::logOut);
               cfg.routes.post("/api/logout-everywhere", api::logOutEverywhere);
               cfg.routes.post(ClientErrorBeacon.PATH, beacon::report);
               cfg.routes.post(JsapiConfigApi.PATH, jsapiConfig::config);
-              cfg.routes.get(BrowserLogin.START_PATH, browserLogin::start);
-              cfg.routes.get(CALLBACK_PATH, browserLogin::callback);
+              getAndHead(cfg, BrowserLogin.START_PATH, browserLogin::start);
+              getAndHead(cfg, CALLBACK_PATH, browserLogin::callback);
               getAndHead(cfg, "/health/live", health::live);
               getAndHead(cfg, "/health/ready", health::ready);
               cfg.routes.exception(RequestRejectedException.class, (e, ctx) -> errors.send(ctx, e));
@@ -214,6 +214,10 @@ public final class WebServer implements AutoCloseable {
     return !JsapiConfigApi.PATH.equals(ctx.path());
   }
 
+  /**
+   * A GET route and the HEAD of the same handler: servers must support both (RFC 9110 §9.1), and
+   * with a GET route alone Javalin answered HEAD with an empty 200 whatever GET would answer.
+   */
   private static void getAndHead(JavalinConfig cfg, String path, Handler handler) {
     cfg.routes.get(path, handler);
     cfg.routes.head(path, handler);

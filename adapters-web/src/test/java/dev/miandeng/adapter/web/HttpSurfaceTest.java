@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.miandeng.application.UseCases;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,6 +46,30 @@ class HttpSurfaceTest {
     assertThat(headers.firstValue("Server")).isEmpty();
     assertThat(headers.firstValue("X-Request-Id")).isPresent();
     assertThat(headers.firstValue("Access-Control-Allow-Origin")).isEmpty();
+  }
+
+  @Test
+  @DisplayName(
+      "HEAD answers as GET does, without a body, on every route GET has (RFC 9110 §9.3.2): the"
+          + " browser login's start and callback and the task list included")
+  void headAsGet() {
+    Browser browser = app.browser();
+    for (String path :
+        List.of(
+            "/",
+            "/api/config",
+            "/api/me",
+            "/api/me/tasks",
+            "/health/live",
+            "/health/ready",
+            BrowserLogin.START_PATH,
+            WebServer.CALLBACK_PATH + "?error=access_denied&state=unknown")) {
+      HttpResponse<String> get = browser.get(path);
+      HttpResponse<String> head = browser.send("HEAD", path);
+
+      assertThat(head.statusCode()).as("HEAD %s", path).isEqualTo(get.statusCode());
+      assertThat(head.body()).as("HEAD %s", path).isEmpty();
+    }
   }
 
   @Test
