@@ -142,8 +142,10 @@ public final class WebServer implements AutoCloseable {
               cfg.routes.post("/api/logout-everywhere", api::logOutEverywhere);
               cfg.routes.post(ClientErrorBeacon.PATH, beacon::report);
               cfg.routes.post(JsapiConfigApi.PATH, jsapiConfig::config);
-              getAndHead(cfg, BrowserLogin.START_PATH, browserLogin::start);
-              getAndHead(cfg, CALLBACK_PATH, browserLogin::callback);
+              // GET alone: a HEAD (a link preview) must neither store a login state nor spend a
+              // code (SEC-13).
+              cfg.routes.get(BrowserLogin.START_PATH, browserLogin::start);
+              cfg.routes.get(CALLBACK_PATH, browserLogin::callback);
               getAndHead(cfg, "/health/live", health::live);
               getAndHead(cfg, "/health/ready", health::ready);
               cfg.routes.exception(RequestRejectedException.class, (e, ctx) -> errors.send(ctx, e));
@@ -216,7 +218,8 @@ public final class WebServer implements AutoCloseable {
 
   /**
    * A GET route and the HEAD of the same handler: servers must support both (RFC 9110 §9.1), and
-   * with a GET route alone Javalin answered HEAD with an empty 200 whatever GET would answer.
+   * with a GET route alone Javalin answers HEAD with an empty 200 whatever GET would answer. Only
+   * the browser login's start and callback keep GET alone, on purpose (SEC-13).
    */
   private static void getAndHead(JavalinConfig cfg, String path, Handler handler) {
     cfg.routes.get(path, handler);

@@ -50,20 +50,13 @@ class HttpSurfaceTest {
 
   @Test
   @DisplayName(
-      "HEAD answers as GET does, without a body, on every route GET has (RFC 9110 §9.3.2): the"
-          + " browser login's start and callback and the task list included")
+      "HEAD answers as GET does, without a body, on every route GET has (RFC 9110 §9.3.2), the"
+          + " task list included; the browser login's start and callback are apart (SEC-13,"
+          + " HealthAndShutdownTest)")
   void headAsGet() {
     Browser browser = app.browser();
     for (String path :
-        List.of(
-            "/",
-            "/api/config",
-            "/api/me",
-            "/api/me/tasks",
-            "/health/live",
-            "/health/ready",
-            BrowserLogin.START_PATH,
-            WebServer.CALLBACK_PATH + "?error=access_denied&state=unknown")) {
+        List.of("/", "/api/config", "/api/me", "/api/me/tasks", "/health/live", "/health/ready")) {
       HttpResponse<String> get = browser.get(path);
       HttpResponse<String> head = browser.send("HEAD", path);
 
