@@ -40,7 +40,7 @@ public final class Main {
           SetupDoctor.run(doctorFlags(args), System.getenv(), line -> DOCTOR.info("{}", line)));
       return;
     }
-    run(() -> ConfigSources.load(List.of(args), System.getenv()));
+    run(() -> ConfigSources.load(List.of(args), System.getenv()), () -> {});
   }
 
   /** True when the arguments ask for the setup doctor rather than the app. */
@@ -62,8 +62,11 @@ public final class Main {
    *
    * @param rawConfig the configuration's sources, read only here: a refusal while reading them is
    *     reported like any other refused configuration
+   * @param afterStop run by the shutdown hook once the app has stopped: what the launcher started
+   *     for the app (the demo's simulator) must outlive its shutdown delay and drain, and the JVM
+   *     runs separate hooks at the same time
    */
-  public static void run(Supplier<ConfigSources> rawConfig) {
+  public static void run(Supplier<ConfigSources> rawConfig, Runnable afterStop) {
     LOG.info("{}", Version.line());
     AppConfig config;
     try {
@@ -96,7 +99,14 @@ public final class Main {
     }
     // REL-10: on SIGTERM readiness turns 503, in-flight requests finish, then pools close.
     Runtime.getRuntime()
-        .addShutdownHook(Thread.ofPlatform().name("miandeng-shutdown").unstarted(app::close));
+        .addShutdownHook(
+            Thread.ofPlatform()
+                .name("miandeng-shutdown")
+                .unstarted(
+                    () -> {
+                      app.close();
+                      afterStop.run();
+                    }));
     LOG.info("miandeng is up. Open {}/", app.url());
   }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -48,14 +49,20 @@ public final class DemoMain {
   /**
    * Starts the simulator, then the app on it through {@code app} ({@link Main#run}, which ends the
    * JVM itself on a refused configuration, status 2, or a store or port it cannot have, status 1:
-   * the simulator's shutdown hook closes it then). Anything else the start throws closes the
+   * the simulator's own shutdown hook closes it then). Once the app runs, the app's shutdown hook
+   * closes the simulator after the app has stopped, and the simulator's own hook goes: the JVM runs
+   * hooks side by side, so it closed the simulator while the app still served through its shutdown
+   * delay, and every login then failed with 503. Anything else the start throws closes the
    * simulator here, whose threads would otherwise keep the JVM alive after the app failed.
    *
-   * @param app starts the app on the configuration it is handed
+   * @param app starts the app on the configuration it is handed, and runs the second argument once
+   *     the app has stopped
    * @return {@link #STARTED}, or {@link #CANNOT_START} after the simulator was closed
    */
   static int start(
-      List<String> args, Map<String, String> environment, Consumer<Supplier<ConfigSources>> app) {
+      List<String> args,
+      Map<String, String> environment,
+      BiConsumer<Supplier<ConfigSources>, Runnable> app) {
     AtomicReference<SimulatedFeishu> feishu = new AtomicReference<>();
     AtomicReference<Thread> hook = new AtomicReference<>();
     try {
@@ -66,7 +73,8 @@ public final class DemoMain {
             hook.set(Thread.ofPlatform().name("simulator-shutdown").unstarted(feishu.get()::close));
             Runtime.getRuntime().addShutdownHook(hook.get());
             return feishu.get().appConfig();
-          });
+          },
+          () -> feishu.get().close());
     } catch (RuntimeException | Error e) {
       LOG.error("Cannot start the demo", e);
       if (hook.get() != null) {
@@ -74,6 +82,11 @@ public final class DemoMain {
         feishu.get().close();
       }
       return CANNOT_START;
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook.get());
+    } catch (IllegalStateException shuttingDown) {
+      // A SIGTERM already started the hooks; the simulator's closes beside the app's, as before.
     }
     explain(feishu.get().simulator());
     return STARTED;
