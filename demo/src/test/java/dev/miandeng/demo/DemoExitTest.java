@@ -3,11 +3,10 @@ package dev.miandeng.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.miandeng.app.FreePort;
 import dev.miandeng.app.config.ConfigSources;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DemoExitTest {
 
+  private static final String LOOPBACK = "127.0.0.1";
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @TempDir Path dataDir;
@@ -63,8 +63,8 @@ class DemoExitTest {
       "REL-10: on SIGTERM the demo's simulator outlives the app's shutdown delay: logins during it"
           + " still reach Feishu")
   void simulatorOutlivesTheShutdownDelay() throws Exception {
-    int appPort = freePort();
-    int simulatorPort = freePort();
+    int appPort = FreePort.find(LOOPBACK);
+    int simulatorPort = FreePort.find(LOOPBACK);
     ProcessBuilder demo = demoJvm();
     demo.environment().put("MIANDENG_PORT", Integer.toString(appPort));
     demo.environment().put("MIANDENG_SIMULATOR_PORT", Integer.toString(simulatorPort));
@@ -72,13 +72,13 @@ class DemoExitTest {
     demo.environment().put("MIANDENG_DATA_DIR", dataDir.toString());
     Process process = demo.redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     try {
-      URI ready = URI.create("http://127.0.0.1:" + appPort + "/health/ready");
+      URI ready = URI.create("http://" + LOOPBACK + ":" + appPort + "/health/ready");
       awaitStatus(ready, 200, Duration.ofMinutes(2));
 
       process.destroy(); // SIGTERM
       awaitStatus(ready, 503, Duration.ofSeconds(2));
 
-      try (Socket simulator = new Socket("127.0.0.1", simulatorPort)) {
+      try (Socket simulator = new Socket(LOOPBACK, simulatorPort)) {
         assertThat(simulator.isConnected()).as("the simulator still listens").isTrue();
       }
       assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("the demo ended").isTrue();
@@ -134,12 +134,6 @@ class DemoExitTest {
       }
       assertThat(System.nanoTime()).as("%s answered %d in time", url, status).isLessThan(deadline);
       Thread.sleep(50);
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
     }
   }
 }

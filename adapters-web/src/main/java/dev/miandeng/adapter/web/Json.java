@@ -82,12 +82,17 @@ final class Json {
     }
   }
 
-  /** Refuses a declared length over the cap before anything is read (SEC-28). */
-  void checkDeclaredLength(Context ctx) {
+  /**
+   * Refuses a declared length over the cap before anything is read (SEC-28).
+   *
+   * @return the declared length in bytes, within the cap, or -1 for none (a chunked body)
+   */
+  long checkDeclaredLength(Context ctx) {
     long declared = ctx.req().getContentLengthLong();
     if (declared > maxBodyBytes) {
       throw tooLarge();
     }
+    return declared;
   }
 
   /**
@@ -95,8 +100,7 @@ final class Json {
    * read as {@code {}} so a bodiless POST to a route without fields is fine.
    */
   JsonNode readObject(Context ctx, Set<String> allowed) {
-    checkDeclaredLength(ctx);
-    byte[] body = readCapped(ctx);
+    byte[] body = readCapped(ctx, checkDeclaredLength(ctx));
     if (body.length == 0) {
       return MAPPER.createObjectNode();
     }
@@ -130,12 +134,12 @@ final class Json {
     return value.textValue();
   }
 
-  private byte[] readCapped(Context ctx) {
-    // A declared length (already within the cap) is read as such: readNBytes allocates buffers of
-    // up to 16 KB for what it may read, which was a fifth of a login's garbage (async-profiler).
-    // A chunked body has none, and one byte over the cap tells it is too large.
-    long declared = ctx.req().getContentLengthLong();
-    int limit = declared >= 0 && declared <= maxBodyBytes ? (int) declared + 1 : maxBodyBytes + 1;
+  /** The body, of {@code declared} bytes (within the cap) or, at -1, of at most the cap. */
+  private byte[] readCapped(Context ctx, long declared) {
+    // A declared length is read as such: readNBytes allocates buffers of up to 16 KB for what it
+    // may read, which was a fifth of a login's garbage (async-profiler). A chunked body has none,
+    // and one byte over the cap tells it is too large.
+    int limit = declared >= 0 ? (int) declared + 1 : maxBodyBytes + 1;
     try (InputStream in = ctx.req().getInputStream()) {
       byte[] bytes = in.readNBytes(limit);
       if (bytes.length > maxBodyBytes) {
