@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.util.JsonRecyclerPools;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -36,6 +37,9 @@ final class Json {
                       StreamReadConstraints.builder().maxNestingDepth(16).build())
                   .build())
           .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          // One JSON value and nothing after it (SEC-29): Jackson stops reading at the end of the
+          // first value unless told to check the rest, so `{...} trailing` passed as `{...}`.
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .build();
 
   private static final String CONTENT_TYPE = "application/json; charset=utf-8";

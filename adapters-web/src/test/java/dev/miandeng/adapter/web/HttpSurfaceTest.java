@@ -316,6 +316,21 @@ class HttpSurfaceTest {
         .doesNotContain("Exception", "jackson", "dev.miandeng", "at ", "SQL");
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"code\":\"a\",\"nonce\":\"x\"} trailing",
+        "{\"code\":\"a\",\"nonce\":\"x\"}{}",
+        "{\"code\":\"a\",\"nonce\":\"x\"}]",
+      })
+  @DisplayName("SEC-29: a JSON object with anything but whitespace after it is malformed → 400")
+  void trailingTokens(String body) {
+    HttpResponse<String> response = app.browser().post("/api/session", body);
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).startsWith("{\"error\":\"bad_request\"");
+  }
+
   @Test
   @DisplayName("SEC-29: wrong Content-Type → 415 unsupported_media_type")
   void wrongContentType() {
