@@ -133,9 +133,19 @@ final class LoginLoad {
       // The bursts are over: their thousand keep-alive connections to the app close now.
       loadedClient.close();
       String split = options.overheadLogins() > 0 ? unloaded(stub, app, management, batches) : null;
+      BareLoginFloor.Floor floor =
+          options.overheadLogins() > 0
+              ? new BareLoginFloor(options, out)
+                  .measure(stub, dir, options.overheadLogins(), UNLOADED_CONCURRENCY)
+              : null;
       report(batches);
       if (split != null) {
         out.println(split);
+      }
+      if (floor != null) {
+        out.printf(
+            "Floor: a bare JVM (the app's flags, Javalin, the JDK HttpClient set up as the app's) making only a login's two calls to the same stub, %d at a time: beyond the stub's handler %s. The app's unloaded overhead includes it.%n",
+            UNLOADED_CONCURRENCY, floor.summary());
       }
       if (census[0] != null) {
         out.println();
@@ -270,6 +280,9 @@ final class LoginLoad {
       out.printf(
           "  warm-up: %d logins in %.0f ms, %.2f ms of app CPU per login, %d failed (%d to go)%n",
           n, b.wallNanos() / 1e6, b.appCpuMicros() / 1000.0 / n, b.failures(), left);
+      if (b.firstFailure() != null) {
+        out.println("    the first failure: " + b.firstFailure());
+      }
     }
   }
 
