@@ -130,6 +130,15 @@ final class AuthCenterStub implements AutoCloseable {
     return code;
   }
 
+  /** The v2 token endpoint's body that spends {@code code}, with the stub's app credentials. */
+  static Map<String, String> v2ExchangeBody(String code) {
+    return Map.of(
+        "grant_type", "authorization_code",
+        "client_id", APP_ID,
+        "client_secret", APP_SECRET,
+        "code", code);
+  }
+
   /** Every call so far, in the order they were answered. */
   List<Call> calls() {
     synchronized (calls) {

@@ -114,17 +114,7 @@ public final class BareServer {
     /** The code exchange, then user_info with its token; the nanoseconds both took. */
     long logIn(String code) {
       long start = System.nanoTime();
-      String exchange =
-          Json.write(
-              Map.of(
-                  "grant_type",
-                  "authorization_code",
-                  "client_id",
-                  AuthCenterStub.APP_ID,
-                  "client_secret",
-                  AuthCenterStub.APP_SECRET,
-                  "code",
-                  code));
+      String exchange = Json.write(AuthCenterStub.v2ExchangeBody(code));
       String userToken =
           Json.field(
               send(

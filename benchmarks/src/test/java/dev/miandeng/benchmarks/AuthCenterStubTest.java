@@ -121,18 +121,7 @@ class AuthCenterStubTest {
   }
 
   private JsonNode v2Exchange(String code) throws Exception {
-    return post(
-        "/open-apis/authen/v2/oauth/token",
-        null,
-        Map.of(
-            "grant_type",
-            "authorization_code",
-            "client_id",
-            AuthCenterStub.APP_ID,
-            "client_secret",
-            AuthCenterStub.APP_SECRET,
-            "code",
-            code));
+    return post("/open-apis/authen/v2/oauth/token", null, AuthCenterStub.v2ExchangeBody(code));
   }
 
   private static Map<String, String> credentials() {
