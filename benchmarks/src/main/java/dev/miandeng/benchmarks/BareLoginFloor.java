@@ -10,10 +10,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -51,11 +55,15 @@ final class BareLoginFloor {
           "p50 / p99 %.1f / %.1f ms, mean %.2f ms",
           Stats.percentile(overheadNanos, 50) / 1e6,
           Stats.percentile(overheadNanos, 99) / 1e6,
-          java.util.Arrays.stream(overheadNanos).average().orElse(0) / 1e6);
+          Arrays.stream(overheadNanos).average().orElse(0) / 1e6);
     }
   }
 
-  /** Runs {@code logins} measured bare logins {@code concurrency} at a time, after a warm-up. */
+  /**
+   * Runs {@code logins} measured bare logins {@code concurrency} at a time, after a warm-up.
+   *
+   * @throws IllegalStateException when a bare login fails (its cause attached)
+   */
   Floor measure(AuthCenterStub stub, Path dir, int logins, int concurrency) {
     int port = FreePorts.next();
     URI base = URI.create("http://127.0.0.1:" + port);
@@ -96,16 +104,29 @@ final class BareLoginFloor {
     String[] codes = new String[n];
     long[] callsNanos = new long[n];
     AtomicInteger next = new AtomicInteger();
+    List<Future<?>> workersDone = new ArrayList<>();
     try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
       for (int w = 0; w < concurrency; w++) {
-        workers.submit(
-            () -> {
-              for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
-                codes[i] = stub.mintCode(i);
-                callsNanos[i] = logIn(client, base, codes[i]);
-              }
-              return null;
-            });
+        workersDone.add(
+            workers.submit(
+                () -> {
+                  for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                    codes[i] = stub.mintCode(i);
+                    callsNanos[i] = logIn(client, base, codes[i]);
+                  }
+                  return null;
+                }));
+      }
+    }
+    // A failed bare login has no time: the floor is not measured rather than measured wrong.
+    for (Future<?> worker : workersDone) {
+      try {
+        worker.get();
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("a bare login failed: " + e.getCause(), e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
       }
     }
     List<Call> calls = stub.calls();

@@ -133,11 +133,7 @@ final class LoginLoad {
       // The bursts are over: their thousand keep-alive connections to the app close now.
       loadedClient.close();
       String split = options.overheadLogins() > 0 ? unloaded(stub, app, management, batches) : null;
-      BareLoginFloor.Floor floor =
-          options.overheadLogins() > 0
-              ? new BareLoginFloor(options, out)
-                  .measure(stub, dir, options.overheadLogins(), UNLOADED_CONCURRENCY)
-              : null;
+      BareLoginFloor.Floor floor = options.overheadLogins() > 0 ? floor(stub, dir) : null;
       report(batches);
       if (split != null) {
         out.println(split);
@@ -153,6 +149,17 @@ final class LoginLoad {
         census[0].print(out);
       }
       verdict(batches, census[0], ListenQueue.backlog(app.baseUrl().getPort()));
+    }
+  }
+
+  /** The floor under the unloaded overhead, or null (said why) when a bare login failed. */
+  private BareLoginFloor.Floor floor(AuthCenterStub stub, Path dir) {
+    try {
+      return new BareLoginFloor(options, out)
+          .measure(stub, dir, options.overheadLogins(), UNLOADED_CONCURRENCY);
+    } catch (IllegalStateException e) {
+      out.println("  floor: not measured: " + causes(e));
+      return null;
     }
   }
 
