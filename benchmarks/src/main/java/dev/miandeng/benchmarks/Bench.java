@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The one command behind {@code bin/bench}: {@code side-by-side} (item 1 of issue 13), {@code
@@ -18,14 +17,15 @@ import java.util.Set;
  */
 public final class Bench {
 
-  private static final Set<String> PARTS = Set.of("all", "side-by-side", "logins", "memory");
+  private static final List<String> PARTS = List.of("all", "side-by-side", "logins", "memory");
 
   private Bench() {}
 
   public static void main(String[] args) throws IOException {
     String part = args.length == 0 ? "all" : args[0];
     if (!PARTS.contains(part) || args.length > 1) {
-      throw new IllegalArgumentException("usage: bin/bench [" + String.join("|", PARTS) + "]");
+      System.err.println("usage: bin/bench [" + String.join("|", PARTS) + "]");
+      System.exit(2);
     }
     BenchOptions options = BenchOptions.from(System.getenv());
     PrintStream out = System.out;
