@@ -151,7 +151,8 @@ final class BareLoginFloor {
     try {
       HttpResponse<String> answer = client.send(request, HttpResponse.BodyHandlers.ofString());
       if (answer.statusCode() != 200) {
-        throw new IllegalStateException("bare login answered " + answer.statusCode());
+        throw new IllegalStateException(
+            "bare login answered " + answer.statusCode() + ": " + answer.body());
       }
       return Long.parseLong(Json.field(answer.body(), "callsNanos"));
     } catch (IOException e) {

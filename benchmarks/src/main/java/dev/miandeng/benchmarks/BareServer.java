@@ -75,6 +75,9 @@ public final class BareServer {
                     ctx ->
                         ctx.json(
                             Map.of("callsNanos", calls.logIn(Json.field(ctx.body(), "code")))));
+                // The auth center refused or failed: a bad gateway, said in one line, no trace.
+                cfg.routes.exception(
+                    AuthCenterCallFailed.class, (e, ctx) -> ctx.status(502).result(e.getMessage()));
               }
             })
         .start("127.0.0.1", port);
@@ -91,6 +94,15 @@ public final class BareServer {
     user.put("avatarUrl", "http://127.0.0.1:45678/avatars/ou_sim_zhangsan.svg");
     user.put("tenantKey", "tenant-simulator");
     return Map.of("user", user);
+  }
+
+  /** A call of a bare login that got no 200 from the auth center. */
+  private static final class AuthCenterCallFailed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    AuthCenterCallFailed(String message, Throwable cause) {
+      super(message, cause);
+    }
   }
 
   /** A login's two calls to the auth center, timed. */
@@ -133,12 +145,13 @@ public final class BareServer {
             http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
                 .get(5, TimeUnit.SECONDS);
         if (answer.statusCode() != 200) {
-          throw new IllegalStateException(
-              request.build().uri() + " answered " + answer.statusCode() + ": " + answer.body());
+          throw new AuthCenterCallFailed(
+              request.build().uri() + " answered " + answer.statusCode() + ": " + answer.body(),
+              null);
         }
         return answer.body();
       } catch (ExecutionException | TimeoutException e) {
-        throw new IllegalStateException(request.build().uri() + " failed", e);
+        throw new AuthCenterCallFailed(request.build().uri() + " failed: " + e, e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted", e);

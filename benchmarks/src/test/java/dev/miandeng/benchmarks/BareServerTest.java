@@ -76,11 +76,12 @@ class BareServerTest {
         // Each call waited the stub's latency: the time covers both.
         assertThat(Long.parseLong(Json.field(answer.body(), "callsNanos")))
             .isGreaterThanOrEqualTo(2 * latency.toNanos());
-        // The code is spent: a second bare login with it is refused by the stub's exchange.
-        assertThat(
-                post(withAuthCenter, BareServer.LOGIN_PATH, Json.write(Map.of("code", code)))
-                    .statusCode())
-            .isEqualTo(500);
+        // The code is spent: a second bare login with it is refused by the stub's exchange, and
+        // the bare server says so as a bad gateway naming Feishu's code.
+        HttpResponse<String> again =
+            post(withAuthCenter, BareServer.LOGIN_PATH, Json.write(Map.of("code", code)));
+        assertThat(again.statusCode()).isEqualTo(502);
+        assertThat(again.body()).contains("v2/oauth/token answered 400").contains("20065");
       } finally {
         withAuthCenter.stop();
       }
