@@ -57,6 +57,17 @@ final class AuthCenterStub implements AutoCloseable {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  static {
+    // The JDK server closes a connection after its answer once 200 are idle: after a burst of
+    // logins the app keeps hundreds open to the stub, so every later connection (the app's, the
+    // bare login's) was closed under its next request, which then failed with "header parser
+    // received no bytes" (a POST is not sent again). Feishu's gateway keeps them; so does the stub.
+    // Read once, when the first JDK server starts: the stub is the only one in the bench's JVM.
+    System.setProperty(
+        "sun.net.httpserver.maxIdleConnections",
+        System.getProperty("sun.net.httpserver.maxIdleConnections", "100000"));
+  }
+
   /** One stub-side call: which endpoint, for which code (if any), when it began and ended. */
   record Call(String endpoint, String code, long startNanos, long endNanos) {
     long nanos() {

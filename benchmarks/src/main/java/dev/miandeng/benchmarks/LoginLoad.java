@@ -74,9 +74,16 @@ final class LoginLoad {
       int maxStubInFlight,
       long listenOverflows,
       long appCpuMicros,
+      long jitCpuMicros,
       int failures,
       String firstFailure,
-      double loadAverage) {}
+      double loadAverage) {
+
+    /** The share of one CPU the app's JIT compiler threads used over the batch. */
+    double jitShare() {
+      return jitCpuMicros / (wallNanos / 1e3);
+    }
+  }
 
   void run() {
     Path dir = WorkDir.create(work.resolve("logins"));
@@ -133,6 +140,9 @@ final class LoginLoad {
       // The bursts are over: their thousand keep-alive connections to the app close now.
       loadedClient.close();
       String split = options.overheadLogins() > 0 ? unloaded(stub, app, management, batches) : null;
+      if (options.overheadLogins() > 0) {
+        settledBurst(stub, app, batches);
+      }
       BareLoginFloor.Floor floor = options.overheadLogins() > 0 ? floor(stub, dir) : null;
       report(batches);
       if (split != null) {
@@ -228,6 +238,27 @@ final class LoginLoad {
     }
   }
 
+  /**
+   * The warm batch again, on a server whose JIT has settled (the settling rounds and the unloaded
+   * batch ran since): after 8,000 logins in bursts the compilers still took a third of the CPU
+   * samples of the warm batch (async-profiler), so the warm batch measures a server still being
+   * compiled. This one opens new connections to the app and the app to the stub, which the warm
+   * batch found open.
+   */
+  private void settledBurst(AuthCenterStub stub, AppAgainstStub.Started app, List<Batch> batches) {
+    try (HttpClient client = PageLogin.newClient()) {
+      batches.add(
+          batch(
+              "settled: the same burst after the JIT settled",
+              options.logins(),
+              options.logins(),
+              stub,
+              app.process(),
+              new PageLogin(client, app.baseUrl()),
+              null));
+    }
+  }
+
   /** Logins per round of the JIT's settling, at the unloaded batch's concurrency. */
   private static final int SETTLING_ROUND_LOGINS = 200;
 
@@ -252,11 +283,9 @@ final class LoginLoad {
   private void settleJit(AuthCenterStub stub, ServerProcess app, PageLogin page) {
     int calm = 0;
     for (int round = 1; round <= SETTLING_ROUNDS_MAX && calm < SETTLED_ROUNDS; round++) {
-      long compilersBefore = ProcFs.jitCompilerCpuMicros(app.pid());
       Batch b =
           batch("JIT settling", SETTLING_ROUND_LOGINS, UNLOADED_CONCURRENCY, stub, app, page, null);
-      double share =
-          (ProcFs.jitCompilerCpuMicros(app.pid()) - compilersBefore) / (b.wallNanos() / 1e3);
+      double share = b.jitShare();
       calm = share < SETTLED_JIT_SHARE ? calm + 1 : 0;
       out.printf(
           "  JIT settling, round %d: %d logins %d at a time, %.2f ms of app CPU per login, the JIT compilers %.1f %% of a CPU, %d failed%n",
@@ -310,6 +339,7 @@ final class LoginLoad {
     int callsBefore = stub.calls().size();
     long overflowsBefore = ProcFs.listenOverflows();
     long cpuBefore = app.cpuMicros();
+    long jitBefore = ProcFs.jitCompilerCpuMicros(app.pid());
     double loadAverage = ProcFs.loadAverage();
     stub.resetMaxInFlight();
     // As many threads as logins in flight, each taking the next login when its last is done: a
@@ -368,6 +398,7 @@ final class LoginLoad {
         stub.maxInFlight(),
         ProcFs.listenOverflows() - overflowsBefore,
         app.cpuMicros() - cpuBefore,
+        ProcFs.jitCompilerCpuMicros(app.pid()) - jitBefore,
         failures.size(),
         failures.isEmpty() ? null : causes(failures.getFirst()),
         loadAverage);
@@ -402,11 +433,11 @@ final class LoginLoad {
         options.exchange());
     out.println();
     out.println(
-        "| batch | wall ms | app-token fetches | session post p50 / p99 ms | server overhead p50 / p99 ms | the same at the client p50 / p99 ms | app CPU ms per login | max calls at the stub | listen-queue overflows | failed | load avg before |");
-    out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+        "| batch | wall ms | app-token fetches | session post p50 / p99 ms | server overhead p50 / p99 ms | the same at the client p50 / p99 ms | app CPU ms per login | JIT compilers % of a CPU | max calls at the stub | listen-queue overflows | failed | load avg before |");
+    out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
     for (Batch b : batches) {
       out.printf(
-          "| %s | %.0f | %d | %.1f / %.1f | %.1f / %.1f | %.1f / %.1f | %.2f | %d | %d | %d | %.2f |%n",
+          "| %s | %.0f | %d | %.1f / %.1f | %.1f / %.1f | %.1f / %.1f | %.2f | %.1f | %d | %d | %d | %.2f |%n",
           b.label(),
           b.wallNanos() / 1e6,
           b.appTokenFetches(),
@@ -417,6 +448,7 @@ final class LoginLoad {
           Stats.percentile(b.clientOverheadNanos(), 50) / 1e6,
           Stats.percentile(b.clientOverheadNanos(), 99) / 1e6,
           b.appCpuMicros() / 1000.0 / b.logins(),
+          b.jitShare() * 100,
           b.maxStubInFlight(),
           b.listenOverflows(),
           b.failures(),
