@@ -36,7 +36,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       #settleJit});
  *   <li><b>unloaded</b>: {@code OVERHEAD_LOGINS} logins {@value #UNLOADED_CONCURRENCY} at a time,
  *       so a login's server overhead is measured without the queueing for a CPU that a thousand
- *       simultaneous logins on two cores cannot avoid.
+ *       simultaneous logins on two cores cannot avoid;
+ *   <li><b>settled</b>: the warm batch's burst again, on a server whose JIT has settled ({@link
+ *       #settledBurst});
+ *   <li>the floor under the unloaded overhead, from a bare JVM ({@link BareLoginFloor}).
  * </ol>
  *
  * <p>A login's server overhead is the app's own time for its two requests, from its access log
