@@ -142,11 +142,13 @@ final class LoginLoad {
               new Probe(dumpAt, () -> census[0] = ThreadDumpCensus.take(app.process(), dir))));
       // The bursts are over: their thousand keep-alive connections to the app close now.
       loadedClient.close();
-      String split = options.overheadLogins() > 0 ? unloaded(stub, app, management, batches) : null;
+      String split = null;
+      BareLoginFloor.Floor floor = null;
       if (options.overheadLogins() > 0) {
+        split = unloaded(stub, app, management, batches);
         settledBurst(stub, app, batches);
+        floor = floor(stub, dir);
       }
-      BareLoginFloor.Floor floor = options.overheadLogins() > 0 ? floor(stub, dir) : null;
       report(batches);
       if (split != null) {
         out.println(split);
