@@ -61,8 +61,9 @@ final class AuthCenterStub implements AutoCloseable {
     // The JDK server closes a connection after its answer once 200 are idle: after a burst of
     // logins the app keeps hundreds open to the stub, so every later connection (the app's, the
     // bare login's) was closed under its next request, which then failed with "header parser
-    // received no bytes" (a POST is not sent again). Feishu's gateway keeps them; so does the stub.
-    // Read once, when the first JDK server starts: the stub is the only one in the bench's JVM.
+    // received no bytes" (a POST is not sent again). A gateway keeps an idle connection for its
+    // keep-alive time, however many there are; so does the stub. Read once, when the first JDK
+    // server starts: the stub is the only one in the bench's JVM.
     System.setProperty(
         "sun.net.httpserver.maxIdleConnections",
         System.getProperty("sun.net.httpserver.maxIdleConnections", "100000"));
