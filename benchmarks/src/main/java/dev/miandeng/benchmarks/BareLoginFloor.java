@@ -68,18 +68,7 @@ final class BareLoginFloor {
     int port = FreePorts.next();
     URI base = URI.create("http://127.0.0.1:" + port);
     try (ServerProcess bare =
-            ServerProcess.start(
-                "bare login server",
-                ServerProcess.java(
-                    options.jvmFlags(),
-                    "-cp",
-                    options.benchJar().toString(),
-                    BareServer.class.getName(),
-                    Integer.toString(port),
-                    stub.baseUrl().toString()),
-                Map.of(),
-                base.resolve(BareServer.READY_PATH),
-                dir.resolve("bare-login.log"));
+            BareServer.launch(options, port, stub.baseUrl(), dir.resolve("bare-login.log"));
         HttpClient client = PageLogin.newClient()) {
       run(client, base, stub, WARMUP_LOGINS, WARMUP_CONCURRENCY);
       // The warm-up's bursts of connections close, as before the app's unloaded batch.

@@ -5,8 +5,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +53,30 @@ public final class BareServer {
     Javalin server = start(port, args.length > 1 ? URI.create(args[1]) : null);
     Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(server::stop));
     LOG.info("bare server listening on 127.0.0.1:{}", server.port());
+  }
+
+  /**
+   * Starts it in a JVM of its own with the run's flags, on 127.0.0.1:{@code port}, its output in
+   * {@code log}; with {@code authCenter} (may be null) it serves {@link #LOGIN_PATH} too. Returns
+   * once the server is ready.
+   */
+  static ServerProcess launch(BenchOptions options, int port, URI authCenter, Path log) {
+    List<String> main =
+        new ArrayList<>(
+            List.of(
+                "-cp",
+                options.benchJar().toString(),
+                BareServer.class.getName(),
+                Integer.toString(port)));
+    if (authCenter != null) {
+      main.add(authCenter.toString());
+    }
+    return ServerProcess.start(
+        authCenter == null ? "bare server" : "bare login server",
+        ServerProcess.java(options.jvmFlags(), main.toArray(String[]::new)),
+        Map.of(),
+        URI.create("http://127.0.0.1:" + port + READY_PATH),
+        log);
   }
 
   /** Starts on 127.0.0.1:{@code port} (0 = a free port); the caller stops it. */

@@ -249,17 +249,7 @@ final class SideBySide {
     @Override
     public ServerProcess start(Path dir) {
       port = FreePorts.next();
-      return ServerProcess.start(
-          "bare server",
-          ServerProcess.java(
-              options.jvmFlags(),
-              "-cp",
-              options.benchJar().toString(),
-              BareServer.class.getName(),
-              Integer.toString(port)),
-          Map.of(),
-          URI.create("http://127.0.0.1:" + port + BareServer.READY_PATH),
-          dir.resolve("server.log"));
+      return BareServer.launch(options, port, null, dir.resolve("server.log"));
     }
 
     /** Tokens of the app's shape, which the bare server ignores: wrk's work stays the same. */
