@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -57,6 +58,9 @@ final class AuthCenterStub implements AutoCloseable {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  /** When the exchange this thread runs was handed on by the dispatcher: see timedFromDispatch. */
+  private static final ThreadLocal<Long> ARRIVED_NANOS = new ThreadLocal<>();
+
   static {
     // The JDK server closes a connection after its answer once 200 are idle: after a burst of
     // logins the app keeps hundreds open to the stub, so every later connection (the app's, the
@@ -91,7 +95,11 @@ final class AuthCenterStub implements AutoCloseable {
     this.latency = latency;
   }
 
-  /** Starts on a free loopback port; each call answers after {@code latency}. */
+  /**
+   * Starts on a free loopback port; each call answers {@code latency} after its request arrived
+   * (was read and handed on by the server's dispatcher), so the stub's time per call is the
+   * latency, however busy the stub.
+   */
   static AuthCenterStub start(Duration latency) {
     AuthCenterStub stub = new AuthCenterStub(latency);
     stub.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -117,7 +125,7 @@ final class AuthCenterStub implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the auth-center stub on " + address, e);
     }
-    listening.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+    listening.setExecutor(timedFromDispatch(Executors.newVirtualThreadPerTaskExecutor()));
     listening.createContext("/open-apis/auth/v3/app_access_token/internal", this::appAccessToken);
     listening.createContext("/open-apis/authen/v1/oidc/access_token", this::oidcAccessToken);
     listening.createContext("/open-apis/authen/v2/oauth/token", this::v2Token);
@@ -303,13 +311,37 @@ final class AuthCenterStub implements AutoCloseable {
     Answer get() throws IOException;
   }
 
+  /**
+   * Runs each exchange on {@code executor}, noting when the JDK server's dispatcher handed it on:
+   * the request's bytes have arrived by then, so a call's time starts where the caller's wait on
+   * the stub does, not after a virtual thread was scheduled and read the request (which, under a
+   * burst, is the stub's delay and would otherwise be counted as the app's).
+   */
+  private static Executor timedFromDispatch(Executor executor) {
+    return task -> {
+      long arrived = System.nanoTime();
+      executor.execute(
+          () -> {
+            ARRIVED_NANOS.set(arrived);
+            try {
+              task.run();
+            } finally {
+              ARRIVED_NANOS.remove();
+            }
+          });
+    };
+  }
+
   private void handle(HttpExchange exchange, String endpoint, Reply reply) throws IOException {
-    long start = System.nanoTime();
+    Long arrived = ARRIVED_NANOS.get();
+    long start = arrived != null ? arrived : System.nanoTime();
     int now = inFlight.incrementAndGet();
     maxInFlight.accumulateAndGet(now, Math::max);
     try {
       Answer answer = reply.get();
-      ServerProcess.sleep(latency);
+      // The answer leaves `latency` after the request arrived, whatever the stub's own work took.
+      ServerProcess.sleep(
+          Duration.ofNanos(Math.max(0, start + latency.toNanos() - System.nanoTime())));
       answer(exchange, endpoint, answer.code(), answer.status(), answer.body(), start);
     } finally {
       inFlight.decrementAndGet();

@@ -120,6 +120,39 @@ class AuthCenterStubTest {
     assertThat(v2Exchange(code).path("code").asInt()).isZero();
   }
 
+  @Test
+  @DisplayName(
+      "a call lasts at least the stub's latency and lies within the caller's wait, so"
+          + " the stub's time is never counted as the caller's")
+  void aCallLastsItsLatencyFromArrival() throws Exception {
+    Duration latency = Duration.ofMillis(80);
+    try (AuthCenterStub slow = AuthCenterStub.start(latency)) {
+      String code = slow.mintCode(4);
+      HttpRequest request =
+          HttpRequest.newBuilder(slow.baseUrl().resolve("/open-apis/authen/v2/oauth/token"))
+              .header("Content-Type", "application/json; charset=utf-8")
+              .POST(
+                  HttpRequest.BodyPublishers.ofString(
+                      Json.write(AuthCenterStub.v2ExchangeBody(code))))
+              .build();
+
+      long sent = System.nanoTime();
+      JsonNode answer = Json.read(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
+      long received = System.nanoTime();
+
+      assertThat(answer.path("code").asInt()).isZero();
+      assertThat(slow.calls())
+          .singleElement()
+          .satisfies(
+              call -> {
+                assertThat(call.code()).isEqualTo(code);
+                assertThat(call.startNanos()).isGreaterThanOrEqualTo(sent);
+                assertThat(call.endNanos()).isLessThanOrEqualTo(received);
+                assertThat(call.nanos()).isGreaterThanOrEqualTo(latency.toNanos());
+              });
+    }
+  }
+
   private JsonNode v2Exchange(String code) throws Exception {
     return post("/open-apis/authen/v2/oauth/token", null, AuthCenterStub.v2ExchangeBody(code));
   }
