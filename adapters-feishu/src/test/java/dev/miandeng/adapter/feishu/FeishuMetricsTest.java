@@ -18,10 +18,12 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 
 /** The Feishu adapter's meters, against a started simulator (OIDC: the app token is used). */
 class FeishuMetricsTest {
@@ -61,6 +63,33 @@ class FeishuMetricsTest {
   private double counted(String name, String... tags) {
     Counter counter = meters.find(name).tags(tags).counter();
     return counter == null ? 0 : counter.count();
+  }
+
+  @Test
+  @DisplayName(
+      "each call's time is added to the request's time waiting on Feishu in the logging context,"
+          + " which the access log writes as upstream=…us")
+  void upstreamTimeInTheLoggingContext() {
+    FeishuIdentityLookup lookup = lookup();
+    sim.control().latency(Duration.ofMillis(40));
+    MDC.remove(UpstreamTime.MDC_KEY);
+    try {
+      long start = System.nanoTime();
+      lookup.identify(code());
+      long wall = System.nanoTime() - start;
+
+      long upstream = Long.parseLong(MDC.get(UpstreamTime.MDC_KEY));
+      double timed =
+          meters.get("miandeng.feishu.calls").timers().stream()
+              .mapToDouble(timer -> timer.totalTime(TimeUnit.MICROSECONDS))
+              .sum();
+      // Three calls (app token, code exchange, user_info), each at least the simulator's 40 ms.
+      assertThat(upstream).isBetween(3 * 40_000L, wall / 1_000);
+      // The same times the call timer holds, each cut to whole microseconds.
+      assertThat((double) upstream).isBetween(timed - 3, timed);
+    } finally {
+      MDC.remove(UpstreamTime.MDC_KEY);
+    }
   }
 
   @Test

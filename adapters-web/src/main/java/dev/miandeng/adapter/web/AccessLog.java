@@ -13,17 +13,19 @@ import org.slf4j.MDC;
  * context as on every other line of the request ({@code mdc.requestId} with {@code
  * MIANDENG_LOG_FORMAT=json}). A line, e.g.
  *
- * <pre>127.0.0.1 "POST /api/session HTTP/1.1" 200 1043 4127us 3q2-7wEMx1fZ0a9R</pre>
+ * <pre>127.0.0.1 "POST /api/session HTTP/1.1" 200 1043 204127us upstream=201950us 3q2-7wEMx1fZ0a9R
+ * </pre>
  *
  * gives the client address as the connection saw it, the method, the path as sent but without its
  * query and its path parameters, the protocol, the status, the body bytes the server wrote (as
  * Jetty counts them: a HEAD counts what its GET would send, an answer Jetty writes before routing
- * counts 0), the microseconds from the request's first byte parsed to the line, and the request id
- * also sent as {@code X-Request-Id} ({@code -} when none was given). No header, cookie, query or
- * path parameter is written: the callback's {@code code} and {@code state} travel in the query and
- * a {@code ;jsessionid=} in a path parameter (SEC-12). That last rule is why the line is written
- * here rather than with a format of Jetty's {@code CustomRequestLog}, whose path code keeps path
- * parameters.
+ * counts 0), the microseconds from the request's first byte parsed to the line, the microseconds of
+ * it spent waiting on Feishu ({@link UpstreamTime}; {@code upstream=0us} when no call was made, so
+ * the difference is the server's own time), and the request id also sent as {@code X-Request-Id}
+ * ({@code -} when none was given). No header, cookie, query or path parameter is written: the
+ * callback's {@code code} and {@code state} travel in the query and a {@code ;jsessionid=} in a
+ * path parameter (SEC-12). That last rule is why the line is written here rather than with a format
+ * of Jetty's {@code CustomRequestLog}, whose path code keeps path parameters.
  *
  * <p>A request Jetty refuses before routing is logged as Jetty names it: a malformed request line
  * or path as {@code "BAD /badMessage HTTP/1.0" 400 0} (414 for a URI over the limit), headers over
@@ -45,7 +47,7 @@ final class AccessLog implements RequestLog {
     }
     try {
       LOG.info(
-          "{} \"{} {} {}\" {} {} {}us {}",
+          "{} \"{} {} {}\" {} {} {}us upstream={}us {}",
           Request.getRemoteAddr(request),
           request.getMethod(),
           pathWithoutParameters(request.getHttpURI().getPath()),
@@ -53,6 +55,7 @@ final class AccessLog implements RequestLog {
           response.getStatus(),
           Response.getContentBytesWritten(response),
           micros,
+          UpstreamTime.micros(request),
           id == null ? "-" : id);
     } finally {
       MDC.remove(RequestIds.MDC_KEY);

@@ -126,6 +126,7 @@ public final class WebServer implements AutoCloseable {
               cfg.routes.before(
                   ctx -> {
                     RequestIds.assign(ctx);
+                    UpstreamTime.begin();
                     pathGuard.check(ctx);
                     csrf.check(ctx);
                     json.checkDeclaredLength(ctx);
@@ -162,7 +163,11 @@ public final class WebServer implements AutoCloseable {
               cfg.routes.exception(
                   HttpResponseException.class, (e, ctx) -> frameworkError(errors, e, ctx));
               cfg.routes.exception(Exception.class, (e, ctx) -> unexpected(errors, e, ctx));
-              cfg.routes.after(ctx -> RequestIds.clear());
+              cfg.routes.after(
+                  ctx -> {
+                    UpstreamTime.end(ctx);
+                    RequestIds.clear();
+                  });
             });
   }
 

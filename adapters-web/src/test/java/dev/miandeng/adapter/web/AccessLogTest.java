@@ -3,11 +3,18 @@ package dev.miandeng.adapter.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import dev.miandeng.domain.identity.CodeGrant;
+import dev.miandeng.domain.identity.IdentityLookup;
+import dev.miandeng.domain.identity.PkceVerifier;
+import dev.miandeng.domain.identity.VerifiedIdentity;
+import java.net.URI;
 import java.net.http.HttpResponse;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 
 class AccessLogTest {
 
@@ -43,7 +50,8 @@ class AccessLogTest {
 
   @Test
   @DisplayName(
-      "access log: client, method, path, protocol, status, bytes, microseconds and request id per request")
+      "access log: client, method, path, protocol, status, bytes, microseconds, those waiting on"
+          + " Feishu and request id per request")
   void oneLinePerRequest() throws InterruptedException {
     Browser browser = app.browser();
     HttpResponse<String> login = browser.logInAsAlice();
@@ -52,7 +60,8 @@ class AccessLogTest {
     assertThat(lineOf(login))
         .matches(
             Pattern.compile(
-                "127\\.0\\.0\\.1 \"POST /api/session HTTP/1\\.1\" 200 \\d+ \\d+us [A-Za-z0-9_-]{16}"));
+                "127\\.0\\.0\\.1 \"POST /api/session HTTP/1\\.1\" 200 \\d+ \\d+us upstream=\\d+us"
+                    + " [A-Za-z0-9_-]{16}"));
     assertThat(lineOf(me)).contains(" \"GET /api/me HTTP/1.1\" 200 ");
     assertThat(eventOf(me).getMDCPropertyMap())
         .as("the request id in the logging context, as on the request's other lines")
@@ -83,6 +92,39 @@ class AccessLogTest {
             line ->
                 assertThat(line)
                     .doesNotContain(code, nonce, session, "callback-code", state, "path-secret"));
+  }
+
+  @Test
+  @DisplayName(
+      "access log: upstream= is the time the Feishu adapter put in the logging context during the"
+          + " request, and 0 for the next request, which made no call")
+  void upstreamTime() throws InterruptedException {
+    long feishuMicros = 201_950;
+    try (TestApp slow =
+        TestApp.withIdentityLookup(
+            idp ->
+                new IdentityLookup() {
+                  @Override
+                  public VerifiedIdentity identify(CodeGrant grant) {
+                    // What the Feishu adapter does for each call it makes: add its time.
+                    MDC.put(UpstreamTime.MDC_KEY, Long.toString(feishuMicros));
+                    return idp.identify(grant);
+                  }
+
+                  @Override
+                  public URI authorizeUrl(
+                      String state, PkceVerifier verifier, Set<String> extraScopes) {
+                    return idp.authorizeUrl(state, verifier, extraScopes);
+                  }
+                },
+            s -> s.withAccessLog(true))) {
+      Browser browser = slow.browser();
+      HttpResponse<String> login = browser.logInAsAlice();
+      HttpResponse<String> me = browser.get("/api/me");
+
+      assertThat(lineOf(login)).contains(" upstream=" + feishuMicros + "us ");
+      assertThat(lineOf(me)).contains(" upstream=0us ");
+    }
   }
 
   @Test

@@ -64,7 +64,7 @@ final class TestApp implements AutoCloseable {
       String publicUrl,
       ClientLoginSettings client,
       UnaryOperator<WebSettings> tune,
-      IdentityLookup identity,
+      UnaryOperator<IdentityLookup> identity,
       UnaryOperator<UseCases> swap) {
     this(publicUrl, client, tune, identity, swap, new InMemoryUserTokens());
   }
@@ -73,14 +73,14 @@ final class TestApp implements AutoCloseable {
       String publicUrl,
       ClientLoginSettings client,
       UnaryOperator<WebSettings> tune,
-      IdentityLookup identity,
+      UnaryOperator<IdentityLookup> identity,
       UnaryOperator<UseCases> swap,
       UserTokens userTokens) {
     this.userTokens = userTokens;
     UseCases useCases =
         UseCases.wire(
             new DrivenPorts(
-                identity != null ? identity : idp,
+                identity.apply(idp),
                 stores.users(),
                 stores.sessions(),
                 stores.loginStates(),
@@ -110,29 +110,43 @@ final class TestApp implements AutoCloseable {
   }
 
   static TestApp start(UnaryOperator<WebSettings> tune) {
-    return new TestApp(PUBLIC_URL, CLIENT, tune, null, UnaryOperator.identity());
+    return new TestApp(
+        PUBLIC_URL, CLIENT, tune, UnaryOperator.identity(), UnaryOperator.identity());
   }
 
   static TestApp withClient(ClientLoginSettings client) {
-    return new TestApp(PUBLIC_URL, client, s -> s, null, UnaryOperator.identity());
+    return new TestApp(
+        PUBLIC_URL, client, s -> s, UnaryOperator.identity(), UnaryOperator.identity());
   }
 
   static TestApp startAt(String publicUrl) {
-    return new TestApp(publicUrl, CLIENT, s -> s, null, UnaryOperator.identity());
+    return new TestApp(
+        publicUrl, CLIENT, s -> s, UnaryOperator.identity(), UnaryOperator.identity());
   }
 
   static TestApp withUseCases(UnaryOperator<UseCases> swap) {
-    return new TestApp(PUBLIC_URL, CLIENT, s -> s, null, swap);
+    return new TestApp(PUBLIC_URL, CLIENT, s -> s, UnaryOperator.identity(), swap);
   }
 
   /** A server whose token vault is off (no token key): it keeps no grant. */
   static TestApp withoutTokenVault() {
     return new TestApp(
-        PUBLIC_URL, CLIENT, s -> s, null, UnaryOperator.identity(), new DisabledUserTokens());
+        PUBLIC_URL,
+        CLIENT,
+        s -> s,
+        UnaryOperator.identity(),
+        UnaryOperator.identity(),
+        new DisabledUserTokens());
   }
 
   static TestApp withIdentityLookup(IdentityLookup identity) {
-    return new TestApp(PUBLIC_URL, CLIENT, s -> s, identity, UnaryOperator.identity());
+    return new TestApp(PUBLIC_URL, CLIENT, s -> s, idp -> identity, UnaryOperator.identity());
+  }
+
+  /** A server whose identity lookup is {@code around} the scripted one, with {@code tune}. */
+  static TestApp withIdentityLookup(
+      UnaryOperator<IdentityLookup> around, UnaryOperator<WebSettings> tune) {
+    return new TestApp(PUBLIC_URL, CLIENT, tune, around, UnaryOperator.identity());
   }
 
   Browser browser() {

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.miandeng.app.AppInstances;
 import dev.miandeng.app.AppInstances.Instance;
+import dev.miandeng.app.AppOnSimulator;
 import dev.miandeng.application.session.CurrentUserUseCase;
 import dev.miandeng.domain.session.SessionToken;
 import dev.miandeng.domain.user.UserId;
 import dev.miandeng.simulator.CodeKind;
+import dev.miandeng.simulator.FeishuSimulator;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,6 +28,27 @@ final class InClientLogin {
   record LoggedIn(UserId userId, Client browser) {}
 
   private InClientLogin() {}
+
+  /**
+   * The login as the first person on the simulator's roster, against a single app.
+   *
+   * @return the browser holding the session
+   */
+  static Client logIn(AppOnSimulator app) throws Exception {
+    URI url = URI.create(app.url() + "/");
+    Client browser = new Client(app.url().toString());
+    HttpResponse<String> nonce = browser.post(url, "/api/login/nonce", "{}");
+    Matcher m = NONCE.matcher(nonce.body());
+    assertThat(m.find()).as(nonce.body()).isTrue();
+    FeishuSimulator feishu = app.simulator();
+    String code =
+        feishu.control().issueCode(feishu.roster().getFirst().openId(), CodeKind.REQUEST_ACCESS);
+    HttpResponse<String> session =
+        browser.post(
+            url, "/api/session", "{\"code\":\"" + code + "\",\"nonce\":\"" + m.group(1) + "\"}");
+    assertThat(session.statusCode()).as(session.body()).isEqualTo(200);
+    return browser;
+  }
 
   static LoggedIn logIn(AppInstances apps, Instance instance, String openId) throws Exception {
     Client browser = new Client(apps.origin());

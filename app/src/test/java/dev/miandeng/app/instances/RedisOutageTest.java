@@ -9,14 +9,10 @@ import dev.miandeng.app.AppOnSimulator;
 import dev.miandeng.domain.fixtures.Eventually;
 import dev.miandeng.domain.fixtures.TcpProxy;
 import dev.miandeng.domain.store.StoreUnavailableException;
-import dev.miandeng.simulator.CodeKind;
-import dev.miandeng.simulator.FeishuSimulator;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,8 +24,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RedisOutageTest {
 
   @RegisterExtension static final RedisTestServer REDIS = new RedisTestServer();
-
-  private static final Pattern NONCE = Pattern.compile("\"nonce\"\\s*:\\s*\"([^\"]+)\"");
 
   private static AppOnSimulator start(RedisSettings redis) {
     return AppOnSimulator.start(
@@ -52,7 +46,7 @@ class RedisOutageTest {
           REDIS.freshSettings().withUrl(URI.create("redis://127.0.0.1:" + proxy.port() + "/0"));
       try (AppOnSimulator app = start(redis)) {
         URI url = URI.create(app.url() + "/");
-        Client browser = logIn(app, url);
+        Client browser = InClientLogin.logIn(app);
         assertThat(browser.get(url, "/api/me").statusCode()).isEqualTo(200);
 
         proxy.cut();
@@ -77,7 +71,7 @@ class RedisOutageTest {
               return null;
             });
         assertThat(browser.get(url, "/health/ready").statusCode()).isEqualTo(200);
-        assertThat(logIn(app, url).get(url, "/api/me").statusCode()).isEqualTo(200);
+        assertThat(InClientLogin.logIn(app).get(url, "/api/me").statusCode()).isEqualTo(200);
       }
     }
   }
@@ -93,20 +87,5 @@ class RedisOutageTest {
     assertThatThrownBy(() -> start(nowhere))
         .isInstanceOf(StoreUnavailableException.class)
         .hasMessageContaining("MIANDENG_REDIS_URL");
-  }
-
-  private static Client logIn(AppOnSimulator app, URI url) throws Exception {
-    Client browser = new Client(app.url().toString());
-    HttpResponse<String> nonce = browser.post(url, "/api/login/nonce", "{}");
-    Matcher m = NONCE.matcher(nonce.body());
-    assertThat(m.find()).as(nonce.body()).isTrue();
-    FeishuSimulator feishu = app.simulator();
-    String code =
-        feishu.control().issueCode(feishu.roster().getFirst().openId(), CodeKind.REQUEST_ACCESS);
-    HttpResponse<String> session =
-        browser.post(
-            url, "/api/session", "{\"code\":\"" + code + "\",\"nonce\":\"" + m.group(1) + "\"}");
-    assertThat(session.statusCode()).as(session.body()).isEqualTo(200);
-    return browser;
   }
 }
