@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
  * cost on this machine with nothing of the app around them. A fresh JVM with the app's flags runs
  * {@link BareServer} against the same {@link AuthCenterStub}; each bare login makes the code
  * exchange and the user_info call with the JDK HttpClient set up as the app's, and its floor is the
- * two calls' time minus the stub's handler time for them, as the app's overhead subtracts it.
+ * two calls' time minus the stub's time for them (from each request's arrival to its answer), as
+ * the app's overhead subtracts it.
  *
  * <p>Why it is printed: after 100 ms of waiting, both CPUs of this VM are idle, and each thread
  * that a call's answer wakes (the client's selector, then a virtual thread's carrier) waits for its

@@ -36,50 +36,25 @@ class ParsersTest {
   }
 
   @Test
-  @DisplayName("the app's access log gives each request's server time by request id")
+  @DisplayName(
+      "the app's access log gives each request's server time by request id, and its own time"
+          + " without the waits on Feishu")
   void accessLogTimes() {
     String log =
         """
         23:52:53.046 INFO  [] dev.miandeng.app.Main - miandeng listening on http://127.0.0.1:8080
-        23:52:53.046 INFO  [] access - 127.0.0.1 "POST /api/session HTTP/1.1" 200 1043 4127us 3q2-7wEMx1fZ0a9R
-        23:52:53.047 INFO  [] access - 127.0.0.1 "POST /api/login/nonce HTTP/1.1" 200 512 88us TxvOZWj686K_zmS-
+        23:52:53.046 INFO  [] access - 127.0.0.1 "POST /api/session HTTP/1.1" 200 1043 204127us upstream=201950us 3q2-7wEMx1fZ0a9R
+        23:52:53.047 INFO  [] access - 127.0.0.1 "POST /api/login/nonce HTTP/1.1" 200 512 88us upstream=0us TxvOZWj686K_zmS-
         """;
 
     AccessLogTimes times = AccessLogTimes.parse(log);
 
-    assertThat(times.nanos("3q2-7wEMx1fZ0a9R")).isEqualTo(4_127_000);
+    assertThat(times.nanos("3q2-7wEMx1fZ0a9R")).isEqualTo(204_127_000);
+    assertThat(times.ownNanos("3q2-7wEMx1fZ0a9R")).isEqualTo(2_177_000);
     assertThat(times.nanos("TxvOZWj686K_zmS-")).isEqualTo(88_000);
+    assertThat(times.ownNanos("TxvOZWj686K_zmS-")).isEqualTo(88_000);
     assertThat(times.nanos("missing")).isEqualTo(-1);
-  }
-
-  @Test
-  @DisplayName("the app's Prometheus scrape gives its Feishu calls, summed over every series")
-  void feishuCallTimes() {
-    String before =
-        """
-        # HELP miandeng_feishu_calls_seconds Calls to Feishu
-        # TYPE miandeng_feishu_calls_seconds histogram
-        miandeng_feishu_calls_seconds_bucket{code="0",endpoint="user_info",status="2xx",le="0.1"} 1
-        miandeng_feishu_calls_seconds_count{code="0",endpoint="user_info",status="2xx"} 2
-        miandeng_feishu_calls_seconds_sum{code="0",endpoint="user_info",status="2xx"} 0.25
-        miandeng_feishu_calls_seconds_count{code="0",endpoint="oidc_exchange_code",status="2xx"} 2
-        miandeng_feishu_calls_seconds_sum{code="0",endpoint="oidc_exchange_code",status="2xx"} 0.21
-        miandeng_feishu_calls_seconds_max{code="0",endpoint="user_info",status="2xx"} 0.2
-        miandeng_logins_total{outcome="logged_in"} 2.0
-        """;
-    String after =
-        before
-            .replace("user_info\",status=\"2xx\"} 2", "user_info\",status=\"2xx\"} 4")
-            .replace("} 0.25", "} 0.45");
-
-    FeishuCallTimes first = FeishuCallTimes.parse(before);
-    FeishuCallTimes batch = FeishuCallTimes.parse(after).minus(first);
-
-    assertThat(first.calls()).isEqualTo(4);
-    assertThat(first.seconds()).isCloseTo(0.46, org.assertj.core.data.Offset.offset(1e-9));
-    assertThat(batch.calls()).isEqualTo(2);
-    assertThat(batch.meanMillis()).isCloseTo(100.0, org.assertj.core.data.Offset.offset(1e-6));
-    assertThat(FeishuCallTimes.parse("").meanMillis()).isNaN();
+    assertThat(times.ownNanos("missing")).isEqualTo(-1);
   }
 
   @Test
