@@ -128,16 +128,10 @@ class AuthCenterStubTest {
     Duration latency = Duration.ofMillis(80);
     try (AuthCenterStub slow = AuthCenterStub.start(latency)) {
       String code = slow.mintCode(4);
-      HttpRequest request =
-          HttpRequest.newBuilder(slow.baseUrl().resolve("/open-apis/authen/v2/oauth/token"))
-              .header("Content-Type", "application/json; charset=utf-8")
-              .POST(
-                  HttpRequest.BodyPublishers.ofString(
-                      Json.write(AuthCenterStub.v2ExchangeBody(code))))
-              .build();
 
       long sent = System.nanoTime();
-      JsonNode answer = Json.read(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
+      JsonNode answer =
+          post(slow, "/open-apis/authen/v2/oauth/token", null, AuthCenterStub.v2ExchangeBody(code));
       long received = System.nanoTime();
 
       assertThat(answer.path("code").asInt()).isZero();
@@ -162,8 +156,13 @@ class AuthCenterStubTest {
   }
 
   private JsonNode post(String path, String bearer, Map<String, String> body) throws Exception {
+    return post(stub, path, bearer, body);
+  }
+
+  private JsonNode post(AuthCenterStub to, String path, String bearer, Map<String, String> body)
+      throws Exception {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(stub.baseUrl().resolve(path))
+        HttpRequest.newBuilder(to.baseUrl().resolve(path))
             .header("Content-Type", "application/json; charset=utf-8")
             .POST(HttpRequest.BodyPublishers.ofString(Json.write(body)));
     if (bearer != null) {
