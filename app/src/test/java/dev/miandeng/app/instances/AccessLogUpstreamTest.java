@@ -47,17 +47,17 @@ class AccessLogUpstreamTest {
       InClientLogin.logIn(app);
 
       // Jetty writes the line once the answer is complete, which the client may see first.
+      // Eventually retries on an exception, not on an AssertionError.
       Matcher login =
           Eventually.succeeds(
               Duration.ofSeconds(5),
               () -> {
-                List<String> all =
-                    lines.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+                List<String> all = written(lines);
                 return all.stream()
                     .map(LOGIN_LINE::matcher)
                     .filter(Matcher::find)
                     .findFirst()
-                    .orElseThrow(() -> new AssertionError("no login line in " + all));
+                    .orElseThrow(() -> new IllegalStateException("no login line in " + all));
               });
       long total = Long.parseLong(login.group(1));
       long upstream = Long.parseLong(login.group(2));
@@ -66,6 +66,13 @@ class AccessLogUpstreamTest {
     } finally {
       access.detachAppender(lines);
       access.setLevel(level);
+    }
+  }
+
+  /** The lines so far; the appender adds under its own lock, so they are read under it too. */
+  private static List<String> written(ListAppender<ILoggingEvent> appender) {
+    synchronized (appender) {
+      return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
     }
   }
 }
