@@ -210,6 +210,7 @@ final class RefreshingToken {
   }
 
   private String await(CompletableFuture<Issued> fetching) {
+    long start = System.nanoTime();
     try {
       return fetching.join().value();
     } catch (CompletionException wrapped) {
@@ -221,6 +222,8 @@ final class RefreshingToken {
       }
       throw wrapped;
     } finally {
+      // Waiting on Feishu, though another caller's call: not this request's own time.
+      UpstreamTime.addSince(start);
       lock.lock();
       try {
         waiters--;

@@ -115,11 +115,15 @@ final class SafeRetry {
   }
 
   private void pause(Duration wait, RuntimeException failure) {
+    long start = System.nanoTime();
     try {
       sleeper.sleep(wait);
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
       throw failure;
+    } finally {
+      // Feishu's failure made the request wait: not the request's own time.
+      UpstreamTime.addSince(start);
     }
   }
 }

@@ -9,9 +9,12 @@ import org.slf4j.MDC;
  * the other: the web adapter reads the same key (its {@code UpstreamTime}), and the app's {@code
  * AccessLogUpstreamTest} proves the two agree.
  *
- * <p>Each call adds its time, retries included, on the thread that made it, which is the request's
- * thread: a wait on a credential another request is fetching (REL-04's single flight) is not in it,
- * since that call ran, and was counted, on the other request's thread.
+ * <p>Added on the request's thread: each call's time, every try of it (the call timer of {@link
+ * FeishuMetrics}); the pauses between tries ({@link SafeRetry}: backoff or Feishu's {@code
+ * Retry-After}); and a wait on a credential another request is fetching (REL-04's single flight,
+ * {@link RefreshingToken}), whose call is counted on the fetching request's thread. Only while the
+ * key is there: the web adapter puts it at {@code 0} when a request begins and removes it when the
+ * request ends, so a background thread's calls (a ticket renewal) leave no figure behind.
  */
 final class UpstreamTime {
 
@@ -20,10 +23,16 @@ final class UpstreamTime {
 
   private UpstreamTime() {}
 
-  /** Adds one call's {@code nanos} to the current request's upstream time. */
+  /** Adds the time since {@code startNanos} ({@link System#nanoTime()}) to the request's. */
+  static void addSince(long startNanos) {
+    add(System.nanoTime() - startNanos);
+  }
+
+  /** Adds {@code nanos} of waiting on Feishu to the current request's, if a request is timed. */
   static void add(long nanos) {
     String before = MDC.get(MDC_KEY);
-    long micros = (before == null ? 0 : Long.parseLong(before)) + nanos / 1_000;
-    MDC.put(MDC_KEY, Long.toString(micros));
+    if (before != null) {
+      MDC.put(MDC_KEY, Long.toString(Long.parseLong(before) + nanos / 1_000));
+    }
   }
 }

@@ -9,6 +9,7 @@ import dev.miandeng.domain.identity.AuthorizationCode;
 import dev.miandeng.domain.identity.CodeGrant;
 import dev.miandeng.simulator.CodeKind;
 import dev.miandeng.simulator.FeishuSimulator;
+import dev.miandeng.simulator.InjectedFailure;
 import dev.miandeng.simulator.SimulatedEndpoint;
 import dev.miandeng.simulator.SimulatorSettings;
 import io.micrometer.core.instrument.Counter;
@@ -72,7 +73,8 @@ class FeishuMetricsTest {
   void upstreamTimeInTheLoggingContext() {
     FeishuIdentityLookup lookup = lookup();
     sim.control().latency(Duration.ofMillis(40));
-    MDC.remove(UpstreamTime.MDC_KEY);
+    // What the web adapter does when a request begins.
+    MDC.put(UpstreamTime.MDC_KEY, "0");
     try {
       long start = System.nanoTime();
       lookup.identify(code());
@@ -90,6 +92,41 @@ class FeishuMetricsTest {
     } finally {
       MDC.remove(UpstreamTime.MDC_KEY);
     }
+  }
+
+  @Test
+  @DisplayName(
+      "the pause before a retry is time waiting on Feishu too (upstream=), and a thread that is"
+          + " not serving a request keeps no figure")
+  void retryPauseIsUpstreamTime() {
+    FeishuIdentityLookup lookup = lookup();
+    lookup.identify(code()); // the app token is fetched; the next login makes two calls
+    sim.control()
+        .failNext(
+            SimulatedEndpoint.USER_INFO,
+            new InjectedFailure(1, 502, 0, null, null, InjectedFailure.Behaviour.BARE_STATUS, 0));
+    double timedBefore = timedMicros();
+    MDC.put(UpstreamTime.MDC_KEY, "0");
+    try {
+      lookup.identify(code());
+
+      long upstream = Long.parseLong(MDC.get(UpstreamTime.MDC_KEY));
+      // Three tries timed (exchange, user_info twice); beyond them, the backoff of at least half
+      // the default initial one (full jitter over [100, 200] ms).
+      assertThat(upstream - (timedMicros() - timedBefore))
+          .isGreaterThanOrEqualTo(FeishuSettings.DEFAULT_INITIAL_BACKOFF.toNanos() / 2 / 1_000 - 3);
+    } finally {
+      MDC.remove(UpstreamTime.MDC_KEY);
+    }
+
+    lookup.identify(code());
+    assertThat(MDC.get(UpstreamTime.MDC_KEY)).isNull();
+  }
+
+  private double timedMicros() {
+    return meters.get("miandeng.feishu.calls").timers().stream()
+        .mapToDouble(timer -> timer.totalTime(TimeUnit.MICROSECONDS))
+        .sum();
   }
 
   @Test

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 
 /** The token holder's rules, driven by an injected clock and a counting fake upstream. */
 class RefreshingTokenTest {
@@ -49,6 +50,41 @@ class RefreshingTokenTest {
 
     assertThat(tokens).hasSize(50).containsOnly("t-1");
     assertThat(upstreamCalls).hasValue(1);
+  }
+
+  @Test
+  @DisplayName(
+      "REL-04 a caller waiting on another caller's fetch adds its wait to its request's time"
+          + " waiting on Feishu (the access log's upstream=); the fetcher's own call is timed by"
+          + " the client")
+  void aWaitOnAnotherFetchIsUpstreamTime() throws Exception {
+    Duration fetching = Duration.ofMillis(60);
+    RefreshingToken[] holder = new RefreshingToken[1];
+    holder[0] =
+        tokenFrom(
+            () -> {
+              awaitWaiters(holder[0], 1);
+              sleep(fetching);
+              return issue("t-1");
+            });
+
+    List<Long> upstream =
+        Concurrently.run(
+            2,
+            () -> {
+              MDC.put(UpstreamTime.MDC_KEY, "0"); // as the web adapter does for each request
+              try {
+                holder[0].get();
+                return Long.parseLong(MDC.get(UpstreamTime.MDC_KEY));
+              } finally {
+                MDC.remove(UpstreamTime.MDC_KEY);
+              }
+            });
+
+    assertThat(upstream.stream().sorted())
+        .satisfiesExactly(
+            fetcher -> assertThat(fetcher).isZero(),
+            waiter -> assertThat(waiter).isGreaterThanOrEqualTo(fetching.toNanos() / 1_000));
   }
 
   @Test
@@ -233,6 +269,14 @@ class RefreshingTokenTest {
     while (token.waiters() < expected && System.nanoTime() < deadline) {
       Thread.onSpinWait();
       Thread.yield();
+    }
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

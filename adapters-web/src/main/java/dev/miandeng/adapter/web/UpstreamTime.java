@@ -5,11 +5,14 @@ import org.eclipse.jetty.server.Request;
 import org.slf4j.MDC;
 
 /**
- * The request's time waiting on Feishu, for the access log's {@code upstream=…us}: the Feishu
- * adapter adds each call's time under {@value #MDC_KEY} in the logging context (whole microseconds,
- * as its {@code UpstreamTime} says; the app's {@code AccessLogUpstreamTest} proves the two keys
- * agree). The access log is written once the answer is complete, maybe on another thread, so the
- * figure is moved from the logging context to a request attribute when the handler is done.
+ * The request's time waiting on Feishu, for the access log's {@code upstream=…us}: put at {@code 0}
+ * under {@value #MDC_KEY} in the logging context when the request begins, the Feishu adapter adds
+ * each call's time, each pause before a retry and each wait on another request's credential fetch
+ * to it (whole microseconds, as its {@code UpstreamTime} says; the app's {@code
+ * AccessLogUpstreamTest} proves the two keys agree). It also shows as {@code mdc.upstreamMicros} on
+ * the request's other log lines, the figure so far, with {@code MIANDENG_LOG_FORMAT=json}. The
+ * access log is written once the answer is complete, maybe on another thread, so the figure is
+ * moved from the logging context to a request attribute when the handler is done.
  */
 final class UpstreamTime {
 
@@ -21,11 +24,11 @@ final class UpstreamTime {
   private UpstreamTime() {}
 
   /**
-   * Starts the request at zero. Jetty serves the requests of one kept-alive connection on the same
-   * thread, so a figure left by the previous one must not be added to.
+   * Starts the request at zero: the Feishu adapter adds to the figure only while it is there. A
+   * figure left on this thread by an earlier request that never reached {@link #end} is replaced.
    */
   static void begin() {
-    MDC.remove(MDC_KEY);
+    MDC.put(MDC_KEY, "0");
   }
 
   /** Keeps the request's figure for the access log and clears it from the logging context. */
