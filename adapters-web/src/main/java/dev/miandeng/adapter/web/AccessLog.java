@@ -20,12 +20,12 @@ import org.slf4j.MDC;
  * query and its path parameters, the protocol, the status, the body bytes the server wrote (as
  * Jetty counts them: a HEAD counts what its GET would send, an answer Jetty writes before routing
  * counts 0), the microseconds from the request's first byte parsed to the line, the microseconds of
- * it spent waiting on Feishu ({@link UpstreamTime}; {@code upstream=0us} when no call was made, so
- * the difference is the server's own time), and the request id also sent as {@code X-Request-Id}
- * ({@code -} when none was given). No header, cookie, query or path parameter is written: the
- * callback's {@code code} and {@code state} travel in the query and a {@code ;jsessionid=} in a
- * path parameter (SEC-12). That last rule is why the line is written here rather than with a format
- * of Jetty's {@code CustomRequestLog}, whose path code keeps path parameters.
+ * it spent waiting on Feishu ({@link UpstreamTime}; {@code upstream=0us} when it did not wait on
+ * Feishu, so the difference is the server's own time), and the request id also sent as {@code
+ * X-Request-Id} ({@code -} when none was given). No header, cookie, query or path parameter is
+ * written: the callback's {@code code} and {@code state} travel in the query and a {@code
+ * ;jsessionid=} in a path parameter (SEC-12). That last rule is why the line is written here rather
+ * than with a format of Jetty's {@code CustomRequestLog}, whose path code keeps path parameters.
  *
  * <p>A request Jetty refuses before routing is logged as Jetty names it: a malformed request line
  * or path as {@code "BAD /badMessage HTTP/1.0" 400 0} (414 for a URI over the limit), headers over
