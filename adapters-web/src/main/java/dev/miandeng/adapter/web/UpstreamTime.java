@@ -31,11 +31,17 @@ final class UpstreamTime {
     MDC.put(MDC_KEY, "0");
   }
 
-  /** Keeps the request's figure for the access log and clears it from the logging context. */
+  /**
+   * Keeps the request's figure for the access log and clears it from the logging context. Most
+   * requests (every one with a session cookie) wait on nothing: they set no attribute, and {@link
+   * #micros} reads the missing one as 0.
+   */
   static void end(Context ctx) {
     String micros = MDC.get(MDC_KEY);
     MDC.remove(MDC_KEY);
-    ctx.attribute(ATTRIBUTE, micros == null ? 0L : Long.parseLong(micros));
+    if (micros != null && !micros.equals("0")) {
+      ctx.attribute(ATTRIBUTE, Long.parseLong(micros));
+    }
   }
 
   /**

@@ -35,39 +35,38 @@ final class InClientLogin {
    * @return the browser holding the session
    */
   static Client logIn(AppOnSimulator app) throws Exception {
-    URI url = URI.create(app.url() + "/");
-    Client browser = new Client(app.url().toString());
-    HttpResponse<String> nonce = browser.post(url, "/api/login/nonce", "{}");
-    Matcher m = NONCE.matcher(nonce.body());
-    assertThat(m.find()).as(nonce.body()).isTrue();
     FeishuSimulator feishu = app.simulator();
-    String code =
-        feishu.control().issueCode(feishu.roster().getFirst().openId(), CodeKind.REQUEST_ACCESS);
-    HttpResponse<String> session =
-        browser.post(
-            url, "/api/session", "{\"code\":\"" + code + "\",\"nonce\":\"" + m.group(1) + "\"}");
-    assertThat(session.statusCode()).as(session.body()).isEqualTo(200);
-    return browser;
+    return logIn(
+        new Client(app.url().toString()),
+        URI.create(app.url() + "/"),
+        feishu,
+        feishu.roster().getFirst().openId());
   }
 
   static LoggedIn logIn(AppInstances apps, Instance instance, String openId) throws Exception {
-    Client browser = new Client(apps.origin());
-    HttpResponse<String> nonce = browser.post(instance.url(), "/api/login/nonce", "{}");
-    assertThat(nonce.statusCode()).isEqualTo(200);
-    Matcher m = NONCE.matcher(nonce.body());
-    assertThat(m.find()).isTrue();
-    String code = apps.simulator().control().issueCode(openId, CodeKind.REQUEST_ACCESS);
-
-    HttpResponse<String> session =
-        browser.post(
-            instance.url(),
-            "/api/session",
-            "{\"code\":\"" + code + "\",\"nonce\":\"" + m.group(1) + "\"}");
-
-    assertThat(session.statusCode()).as(session.body()).isEqualTo(200);
+    Client browser = logIn(new Client(apps.origin()), instance.url(), apps.simulator(), openId);
     SessionToken token = SessionToken.parse(browser.cookie("mdl_session")).orElseThrow();
     CurrentUserUseCase.Result who = instance.useCases().currentUser().current(token);
     assertThat(who).isInstanceOf(CurrentUserUseCase.Authenticated.class);
     return new LoggedIn(((CurrentUserUseCase.Authenticated) who).user().id(), browser);
+  }
+
+  /** The nonce, a code the simulator issues for {@code openId}, the session post: 200 each. */
+  private static Client logIn(Client browser, URI instance, FeishuSimulator feishu, String openId)
+      throws Exception {
+    HttpResponse<String> nonce = browser.post(instance, "/api/login/nonce", "{}");
+    assertThat(nonce.statusCode()).as(nonce.body()).isEqualTo(200);
+    Matcher m = NONCE.matcher(nonce.body());
+    assertThat(m.find()).as(nonce.body()).isTrue();
+    String code = feishu.control().issueCode(openId, CodeKind.REQUEST_ACCESS);
+
+    HttpResponse<String> session =
+        browser.post(
+            instance,
+            "/api/session",
+            "{\"code\":\"" + code + "\",\"nonce\":\"" + m.group(1) + "\"}");
+
+    assertThat(session.statusCode()).as(session.body()).isEqualTo(200);
+    return browser;
   }
 }
